@@ -1,0 +1,15 @@
+import type { Command } from '../src/command/command.ts';
+import { curveCommand } from './curve.ts';
+import { headlinesCommand } from './headlines.ts';
+import { createHelpCommand } from './help.ts';
+import { priceCommand } from './price.ts';
+import { yieldCommand } from './yield.ts';
+
+/** The command registry. Every transport, the Slack manifest and Discord registration read this list. */
+export const COMMANDS: readonly Command[] = [
+  yieldCommand,
+  curveCommand,
+  priceCommand,
+  headlinesCommand,
+  createHelpCommand(() => COMMANDS),
+];

@@ -1,0 +1,57 @@
+import type { Document, Reply } from '../domain/document.ts';
+import type { Logger } from '../log/logger.ts';
+import type { MarketService } from '../market/market-service.ts';
+
+/** Who is asking, and where. Transports fill this in from their platform's payload. */
+export interface Caller {
+  readonly platform: 'console' | 'slack' | 'discord';
+  readonly userId: string;
+  readonly channelId: string;
+  /** May manage this channel's schedules and channel-wide alerts. */
+  readonly isManager: boolean;
+}
+
+export interface CommandContext {
+  readonly market: MarketService;
+  readonly caller: Caller;
+  readonly now: () => Date;
+  readonly sigmaWindowDays: number;
+  readonly timeZone: string;
+  readonly log: Logger;
+}
+
+/** One typed option, so Discord can offer choices and autocomplete for the same grammar. */
+export interface OptionSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+  readonly choices?: readonly string[];
+  readonly autocomplete?: boolean;
+}
+
+/**
+ * A command is defined once and served by every transport. `run` gets the text after the command
+ * name (Discord options are joined in declared order into the same text) and throws `UserError`
+ * for bad input.
+ */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly examples: readonly string[];
+  readonly options: readonly OptionSpec[];
+  run(text: string, context: CommandContext): Promise<Reply>;
+}
+
+export function defineCommand(command: Command): Command {
+  return command;
+}
+
+/** A reply to the caller only. */
+export function privateReply(document: Document): Reply {
+  return { document, visibility: 'ephemeral' };
+}
+
+export function publicReply(document: Document): Reply {
+  return { document, visibility: 'channel' };
+}

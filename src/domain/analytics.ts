@@ -1,0 +1,170 @@
+import { addDays, addMonths, type IsoDate } from './dates.ts';
+import type { Tenor } from './instruments.ts';
+import type { CurveHistory, CurveRow } from './market-data.ts';
+
+/** One value of a daily series. Series are ascending by date with unique dates. */
+export interface Observation {
+  readonly date: IsoDate;
+  readonly value: number;
+}
+
+/** The tenor's values across a curve history, skipping days it has no value. */
+export function tenorSeries(history: CurveHistory, tenor: Tenor): Observation[] {
+  const series: Observation[] = [];
+  for (const row of history.rows) {
+    const value = row.yields[tenor];
+    if (value !== undefined) series.push({ date: row.date, value });
+  }
+  return series;
+}
+
+/** Index of the last observation on or before `date`, or -1. Binary search: series are long. */
+export function indexOnOrBefore(series: readonly { readonly date: IsoDate }[], date: IsoDate): number {
+  let lo = 0;
+  let hi = series.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const probe = series[mid];
+    if (probe !== undefined && probe.date <= date) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+export interface Extreme {
+  readonly kind: 'highest' | 'lowest';
+  /** The most recent earlier date whose value was at least as extreme, or the series start for a record. */
+  readonly since: IsoDate;
+  /** No earlier value was as extreme, within the loaded history. */
+  readonly record: boolean;
+}
+
+/**
+ * "Highest since D": D is the most recent earlier date whose value was greater than or equal to
+ * today's. If there is none, the value is a record and D is the series start. Likewise for lowest.
+ */
+export function extremeSince(series: readonly Observation[], index: number, kind: Extreme['kind']): Extreme {
+  const today = series[index];
+  const start = series[0];
+  if (today === undefined || start === undefined) throw new RangeError('index outside the series');
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const earlier = series[i];
+    if (earlier === undefined) continue;
+    const asExtreme = kind === 'highest' ? earlier.value >= today.value : earlier.value <= today.value;
+    if (asExtreme) return { kind, since: earlier.date, record: false };
+  }
+  return { kind, since: start.date, record: true };
+}
+
+/**
+ * Today's change divided by the sample standard deviation of the previous `window` daily changes
+ * (missing values skipped). Undefined when fewer than half the window is available or the
+ * deviation is zero, because a sigma figure from a handful of points would mislead.
+ */
+export function sigmaMove(series: readonly Observation[], index: number, window: number): number | undefined {
+  const today = series[index];
+  const previous = series[index - 1];
+  if (today === undefined || previous === undefined) return undefined;
+  const first = Math.max(1, index - window);
+  const changes: number[] = [];
+  for (let i = first; i < index; i += 1) {
+    const a = series[i - 1];
+    const b = series[i];
+    if (a !== undefined && b !== undefined) changes.push(b.value - a.value);
+  }
+  if (changes.length < Math.ceil(window / 2)) return undefined;
+  const mean = changes.reduce((sum, c) => sum + c, 0) / changes.length;
+  const variance = changes.reduce((sum, c) => sum + (c - mean) ** 2, 0) / (changes.length - 1);
+  const deviation = Math.sqrt(variance);
+  if (!(deviation > 0)) return undefined;
+  return (today.value - previous.value) / deviation;
+}
+
+export interface LevelAnalysis {
+  readonly date: IsoDate;
+  readonly value: number;
+  readonly previous?: Observation;
+  /** Change vs the previous business day with a value, in the series' unit. */
+  readonly change?: number;
+  readonly weekAgo?: Observation;
+  readonly changeWeek?: number;
+  readonly monthAgo?: Observation;
+  readonly changeMonth?: number;
+  readonly highest: Extreme;
+  readonly lowest: Extreme;
+  readonly sigma?: number;
+}
+
+/** Everything PRODUCT.md defines for one series at one observation. */
+export function analyseLevel(
+  series: readonly Observation[],
+  index: number,
+  sigmaWindow: number,
+): LevelAnalysis {
+  const today = series[index];
+  if (today === undefined) throw new RangeError('index outside the series');
+  const previous = series[index - 1];
+  const weekAgo = series[indexOnOrBefore(series, addDays(today.date, -7))];
+  const monthAgo = series[indexOnOrBefore(series, addMonths(today.date, -1))];
+  const sigma = sigmaMove(series, index, sigmaWindow);
+  return {
+    date: today.date,
+    value: today.value,
+    ...(previous ? { previous, change: today.value - previous.value } : {}),
+    ...(weekAgo ? { weekAgo, changeWeek: today.value - weekAgo.value } : {}),
+    ...(monthAgo ? { monthAgo, changeMonth: today.value - monthAgo.value } : {}),
+    highest: extremeSince(series, index, 'highest'),
+    lowest: extremeSince(series, index, 'lowest'),
+    ...(sigma === undefined ? {} : { sigma }),
+  };
+}
+
+/** Yield differences in basis points. Percent to bp is ×100, rounded to kill binary noise. */
+export function toBp(percentPoints: number): number {
+  return Math.round(percentPoints * 10_000) / 100;
+}
+
+export const SPREADS = [
+  { name: '2s10s', short: '2y', long: '10y' },
+  { name: '10s30s', short: '10y', long: '30y' },
+  { name: '30s40s', short: '30y', long: '40y' },
+] as const satisfies readonly { name: string; short: Tenor; long: Tenor }[];
+
+export interface SpreadValue {
+  readonly name: string;
+  /** Long minus short, in bp. */
+  readonly bp: number;
+  /** Change in the spread vs the previous row, in bp. */
+  readonly changeBp?: number;
+}
+
+/** Key spreads of one curve row, each with its change vs the previous row where both exist. */
+export function curveSpreads(row: CurveRow, previousRow?: CurveRow): SpreadValue[] {
+  const spreads: SpreadValue[] = [];
+  for (const { name, short, long } of SPREADS) {
+    const a = row.yields[short];
+    const b = row.yields[long];
+    if (a === undefined || b === undefined) continue;
+    const bp = toBp(b - a);
+    const pa = previousRow?.yields[short];
+    const pb = previousRow?.yields[long];
+    const changeBp =
+      pa === undefined || pb === undefined ? undefined : Math.round((bp - toBp(pb - pa)) * 100) / 100;
+    spreads.push(changeBp === undefined ? { name, bp } : { name, bp, changeBp });
+  }
+  return spreads;
+}
+
+/** The row for `date` (or the last before it), and the row before that. */
+export function rowOnOrBefore(history: CurveHistory, date: IsoDate): { row?: CurveRow; previous?: CurveRow } {
+  const rows = history.rows;
+  const found = indexOnOrBefore(rows, date);
+  const row = rows[found];
+  const previous = rows[found - 1];
+  return { ...(row ? { row } : {}), ...(previous ? { previous } : {}) };
+}

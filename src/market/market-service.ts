@@ -1,0 +1,120 @@
+import type { Asset, Market } from '../domain/instruments.ts';
+import type {
+  CurveHistory,
+  CurveSource,
+  FeedSource,
+  Headline,
+  Quote,
+  QuoteSource,
+  SourceRef,
+} from '../domain/market-data.ts';
+import { SourceError } from '../errors.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Cache } from '../sources/cache.ts';
+import { firstAnswer } from '../sources/fallback-chain.ts';
+
+/** A value with where it came from and how fresh it is. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly source: SourceRef;
+  readonly fetchedAt: Date;
+  /** The last refresh failed; this is the last good value. */
+  readonly stale: boolean;
+}
+
+export interface HeadlineSet {
+  readonly headlines: readonly Headline[];
+  readonly failed: readonly SourceRef[];
+}
+
+/** What commands and briefings read. Every read goes through the cache; a cold cache fetches once. */
+export interface MarketService {
+  curve(market: Market): Promise<Sourced<CurveHistory>>;
+  quote(asset: Asset): Promise<Sourced<Quote>>;
+  headlines(): Promise<Sourced<HeadlineSet>>;
+  /** True when `curve(market)` would answer from memory (no upstream request). */
+  isCurveWarm(market: Market): boolean;
+}
+
+export interface MarketServiceDeps {
+  readonly curveSources: Readonly<Record<Market, readonly CurveSource[]>>;
+  readonly quoteSources: Readonly<Record<Asset, readonly QuoteSource[]>>;
+  readonly feeds: readonly FeedSource[];
+  readonly collectHeadlines: (feeds: readonly FeedSource[]) => Promise<HeadlineSet>;
+  readonly cache: Cache;
+  readonly log: Logger;
+  readonly ttlMs?: Partial<typeof TTL_MS>;
+}
+
+/**
+ * How long a value is served before the next read refreshes it. Curves are end-of-day but the
+ * publication time drifts, so they are re-checked often; Yahoo asks for at least a minute.
+ */
+export const TTL_MS = {
+  curve: 15 * 60_000,
+  price: 60_000,
+  crypto: 30_000,
+  headlines: 5 * 60_000,
+} as const;
+
+const CRYPTO: ReadonlySet<Asset> = new Set(['xrp', 'btc']);
+
+export function createMarketService(deps: MarketServiceDeps): MarketService {
+  const ttl = { ...TTL_MS, ...deps.ttlMs };
+  const { cache, log } = deps;
+
+  async function fromChain<S extends { readonly ref: SourceRef }, T>(
+    key: string,
+    ttlMs: number,
+    sources: readonly S[],
+    ask: (source: S) => Promise<T>,
+  ): Promise<Sourced<T>> {
+    const cached = await cache.get(key, ttlMs, async () => {
+      const answer = await firstAnswer(sources, ask, key);
+      for (const failure of answer.failures) {
+        log.warn(
+          {
+            key,
+            source: failure.context.source,
+            code: failure.code,
+            url: failure.context.url,
+            err: failure.message,
+          },
+          'source failed, fell back',
+        );
+      }
+      return { value: answer.value, source: answer.source.ref };
+    });
+    return { ...cached.value, fetchedAt: cached.fetchedAt, stale: cached.stale };
+  }
+
+  return {
+    curve(market) {
+      return fromChain(`curve:${market}`, ttl.curve, deps.curveSources[market], (s) => s.fetchHistory());
+    },
+    quote(asset) {
+      const sources = deps.quoteSources[asset].filter((s) => s.supports(asset));
+      return fromChain(`quote:${asset}`, CRYPTO.has(asset) ? ttl.crypto : ttl.price, sources, (s) =>
+        s.fetchQuote(asset),
+      );
+    },
+    async headlines() {
+      const cached = await cache.get('headlines', ttl.headlines, async () => {
+        const set = await deps.collectHeadlines(deps.feeds);
+        if (set.headlines.length === 0 && set.failed.length > 0) {
+          throw new SourceError('ALL_SOURCES_FAILED', 'No headline feed answered', { source: 'rss' });
+        }
+        return set;
+      });
+      return {
+        value: cached.value,
+        source: { id: 'rss', name: 'news feeds' },
+        fetchedAt: cached.fetchedAt,
+        stale: cached.stale,
+      };
+    },
+    isCurveWarm(market) {
+      return cache.isFresh(`curve:${market}`, ttl.curve);
+    },
+  };
+}

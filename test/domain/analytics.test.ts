@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyseLevel,
+  curveSpreads,
+  extremeSince,
+  indexOnOrBefore,
+  type Observation,
+  sigmaMove,
+  toBp,
+} from '../../src/domain/analytics.ts';
+import { addDays } from '../../src/domain/dates.ts';
+
+function series(values: readonly number[], start = '2026-01-01'): Observation[] {
+  return values.map((value, i) => ({ date: addDays(start, i), value }));
+}
+
+describe('extremeSince', () => {
+  it('names the most recent earlier date with a value greater than or equal to today', () => {
+    const s = series([2.0, 2.5, 2.1, 2.2, 2.4]);
+    expect(extremeSince(s, 4, 'highest')).toEqual({ kind: 'highest', since: '2026-01-02', record: false });
+  });
+
+  it('counts an equal earlier value as the date since', () => {
+    const s = series([2.4, 2.0, 2.4]);
+    expect(extremeSince(s, 2, 'highest').since).toBe('2026-01-01');
+  });
+
+  it('calls a value above every earlier one a record and names the series start', () => {
+    const s = series([1, 2, 3]);
+    expect(extremeSince(s, 2, 'highest')).toEqual({ kind: 'highest', since: '2026-01-01', record: true });
+  });
+
+  it('finds the lowest since in the same way', () => {
+    const s = series([0.5, 1, 0.7, 0.6]);
+    expect(extremeSince(s, 3, 'lowest')).toEqual({ kind: 'lowest', since: '2026-01-01', record: false });
+  });
+});
+
+describe('sigmaMove', () => {
+  it('divides today’s change by the sample standard deviation of the previous changes', () => {
+    // Changes alternate +1, -1 (sample sd of [1,-1,1,-1] = sqrt(4/3)), then today +4.
+    const s = series([0, 1, 0, 1, 0, 4]);
+    const expected = 4 / Math.sqrt(4 / 3);
+    expect(sigmaMove(s, 5, 4)).toBeCloseTo(expected, 10);
+  });
+
+  it('uses only the window of changes before today', () => {
+    const s = series([100, 0, 1, 0, 1, 0, 4]);
+    // With a window of 4 the -100 change is outside the window.
+    expect(sigmaMove(s, 6, 4)).toBeCloseTo(4 / Math.sqrt(4 / 3), 10);
+  });
+
+  it('gives no figure when the history is too short or flat', () => {
+    expect(sigmaMove(series([1, 2]), 1, 60)).toBeUndefined();
+    expect(sigmaMove(series(Array.from({ length: 70 }, () => 1)), 69, 60)).toBeUndefined();
+  });
+});
+
+describe('analyseLevel', () => {
+  it('measures changes against the previous observation, a week and a month back', () => {
+    const s = series(Array.from({ length: 40 }, (_, i) => 1 + i / 100));
+    const a = analyseLevel(s, 39, 20);
+    expect(a.date).toBe('2026-02-09');
+    expect(a.change).toBeCloseTo(0.01, 12);
+    expect(a.weekAgo?.date).toBe('2026-02-02');
+    expect(a.changeWeek).toBeCloseTo(0.07, 12);
+    expect(a.monthAgo?.date).toBe('2026-01-09');
+    expect(a.changeMonth).toBeCloseTo(0.31, 12);
+    expect(a.highest.record).toBe(true);
+  });
+
+  it('falls back to the last observation before a week ago when that day has no value', () => {
+    const s: Observation[] = [
+      { date: '2026-01-09', value: 1 },
+      { date: '2026-01-12', value: 2 },
+      { date: '2026-01-17', value: 3 },
+    ];
+    // A week before 2026-01-17 is 2026-01-10, a Saturday: the Friday value is used.
+    expect(analyseLevel(s, 2, 60).weekAgo?.date).toBe('2026-01-09');
+  });
+});
+
+describe('indexOnOrBefore', () => {
+  it('finds the last index on or before a date, or -1', () => {
+    const s = series([1, 2, 3]);
+    expect(indexOnOrBefore(s, '2026-01-02')).toBe(1);
+    expect(indexOnOrBefore(s, '2026-02-01')).toBe(2);
+    expect(indexOnOrBefore(s, '2025-12-31')).toBe(-1);
+  });
+});
+
+describe('spreads', () => {
+  it('computes 2s10s, 10s30s and 30s40s in basis points with their daily change', () => {
+    const today = { date: '2026-01-20', yields: { '2y': 1.22, '10y': 2.33, '30y': 3.88, '40y': 4.215 } };
+    const before = { date: '2026-01-19', yields: { '2y': 1.2, '10y': 2.28, '30y': 3.7, '40y': 4.035 } };
+    expect(curveSpreads(today, before)).toEqual([
+      { name: '2s10s', bp: 111, changeBp: 3 },
+      { name: '10s30s', bp: 155, changeBp: 13 },
+      { name: '30s40s', bp: 33.5, changeBp: 0 },
+    ]);
+  });
+
+  it('converts percent points to bp without binary noise', () => {
+    expect(toBp(2.33 - 2.28)).toBe(5);
+  });
+});

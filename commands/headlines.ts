@@ -1,7 +1,8 @@
+import { toHeadlineItem } from '../src/briefing/sections.ts';
 import { defineCommand, publicReply } from '../src/command/command.ts';
 import { clip } from '../src/command/resolvers.ts';
 import { tokenize } from '../src/command/tokenize.ts';
-import type { Block, FooterNote, HeadlineItem } from '../src/domain/document.ts';
+import type { Block, FooterNote } from '../src/domain/document.ts';
 import { formatInstant } from '../src/domain/format.ts';
 import { type Headline, TOPICS, type Topic } from '../src/domain/market-data.ts';
 import { UserError } from '../src/errors.ts';
@@ -40,7 +41,7 @@ export const headlinesCommand = defineCommand({
     const blocks: Block[] = [{ kind: 'heading', text: heading }];
     blocks.push(
       chosen.length > 0
-        ? { kind: 'headlines', items: chosen.map((h) => headlineItem(h, context.timeZone)) }
+        ? { kind: 'headlines', items: chosen.map((h) => toHeadlineItem(h, context.timeZone)) }
         : { kind: 'notice', text: `No recent headlines${topic ? ` on ${topic}` : ''}.` },
     );
 
@@ -60,12 +61,3 @@ export const headlinesCommand = defineCommand({
     return publicReply({ title: heading, blocks, footer });
   },
 });
-
-export function headlineItem(headline: Headline, timeZone: string): HeadlineItem {
-  return {
-    title: headline.title,
-    url: headline.url,
-    source: headline.source,
-    ...(headline.publishedAt ? { when: formatInstant(headline.publishedAt, timeZone) } : {}),
-  };
-}

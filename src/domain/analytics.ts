@@ -8,15 +8,28 @@ export interface Observation {
   readonly value: number;
 }
 
-/** The tenor's values across a curve history, skipping days it has no value. */
-export function tenorSeries(history: CurveHistory, tenor: Tenor): Observation[] {
+/**
+ * The tenor's values across a curve history, skipping days it has no value. Histories are immutable
+ * and a command reads the same one thousands of times, so each tenor's series is built once per history.
+ */
+export function tenorSeries(history: CurveHistory, tenor: Tenor): readonly Observation[] {
+  let byTenor = seriesCache.get(history);
+  if (!byTenor) {
+    byTenor = new Map();
+    seriesCache.set(history, byTenor);
+  }
+  const cached = byTenor.get(tenor);
+  if (cached) return cached;
   const series: Observation[] = [];
   for (const row of history.rows) {
     const value = row.yields[tenor];
     if (value !== undefined) series.push({ date: row.date, value });
   }
+  byTenor.set(tenor, Object.freeze(series));
   return series;
 }
+
+const seriesCache = new WeakMap<CurveHistory, Map<Tenor, readonly Observation[]>>();
 
 /** Index of the last observation on or before `date`, or -1. Binary search: series are long. */
 export function indexOnOrBefore(series: readonly { readonly date: IsoDate }[], date: IsoDate): number {

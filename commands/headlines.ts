@@ -4,7 +4,7 @@ import { clip } from '../src/command/resolvers.ts';
 import { tokenize } from '../src/command/tokenize.ts';
 import type { Block, FooterNote } from '../src/domain/document.ts';
 import { formatInstant } from '../src/domain/format.ts';
-import { type Headline, TOPICS, type Topic } from '../src/domain/market-data.ts';
+import { TOPICS, type Topic } from '../src/domain/market-data.ts';
 import { UserError } from '../src/errors.ts';
 
 const USAGE = '/headlines [topic]';

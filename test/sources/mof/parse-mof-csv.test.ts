@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { analyseLevel, tenorSeries } from '../../../src/domain/analytics.ts';
 import { JGB_TENORS, type JgbTenor } from '../../../src/domain/instruments.ts';
 import type { CurveRow } from '../../../src/domain/market-data.ts';
 import { parseMofCsv } from '../../../src/sources/mof/parse-mof-csv.ts';

@@ -1,0 +1,104 @@
+import { COMMANDS } from '../commands/index.ts';
+import type { Caller, Command, CommandContext } from './command/command.ts';
+import type { Config } from './config/config.ts';
+import { ASSETS, type Asset } from './domain/instruments.ts';
+import type { QuoteSource } from './domain/market-data.ts';
+import type { Logger } from './log/logger.ts';
+import { createMarketService, type MarketService } from './market/market-service.ts';
+import { collectHeadlines } from './news/collect-headlines.ts';
+import { createRssFeedSource } from './news/create-rss-feed-source.ts';
+import { DEFAULT_FEEDS } from './news/default-feeds.ts';
+import { createCache } from './sources/cache.ts';
+import { createFredCurveProvider } from './sources/fred/create-fred-curve-provider.ts';
+import { createHttpClient, type HttpClient } from './sources/http-client.ts';
+import { createMofJgbSources } from './sources/mof/create-mof-jgb-provider.ts';
+import { createBinanceProvider } from './sources/prices/binance-provider.ts';
+import { createCoinGeckoProvider } from './sources/prices/coingecko-provider.ts';
+import { QUOTE_CHAIN, type QuoteSourceId } from './sources/prices/default-chains.ts';
+import { createFredPriceProvider } from './sources/prices/fred-price-provider.ts';
+import { createGoldApiProvider } from './sources/prices/gold-api-provider.ts';
+import { createKrakenProvider } from './sources/prices/kraken-provider.ts';
+import { createSwissquoteProvider } from './sources/prices/swissquote-provider.ts';
+import { createYahooProvider } from './sources/prices/yahoo-provider.ts';
+import {
+  createTreasuryCsvProvider,
+  createTreasuryXmlProvider,
+} from './sources/treasury/create-treasury-provider.ts';
+
+/** The assembled bot: one market service, one command registry, shared by every transport. */
+export interface Briefbot {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly http: HttpClient;
+  readonly market: MarketService;
+  readonly commands: readonly Command[];
+  contextFor(caller: Caller): CommandContext;
+}
+
+export interface BriefbotOptions {
+  readonly log: Logger;
+  readonly now?: () => Date;
+}
+
+/** The composition root: the only place that knows which adapter serves which port. */
+export function createBriefbot(config: Config, options: BriefbotOptions): Briefbot {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const http = createHttpClient({ timeoutMs: config.SOURCE_TIMEOUT_MS });
+  const cache = createCache({
+    onRefreshError: (key, error) => log.warn({ key, err: error }, 'refresh failed'),
+  });
+
+  const quoteSources: Readonly<Record<QuoteSourceId, QuoteSource>> = {
+    'gold-api': createGoldApiProvider({ http, baseUrl: config.GOLDAPI_BASE_URL }),
+    swissquote: createSwissquoteProvider({ http, baseUrl: config.SWISSQUOTE_BASE_URL }),
+    yahoo: createYahooProvider({ http, baseUrl: config.YAHOO_BASE_URL }),
+    kraken: createKrakenProvider({ http, baseUrl: config.KRAKEN_BASE_URL }),
+    binance: createBinanceProvider({ http, baseUrl: config.BINANCE_BASE_URL }),
+    coingecko: createCoinGeckoProvider({
+      http,
+      baseUrl: config.COINGECKO_BASE_URL,
+      ...(config.COINGECKO_API_KEY ? { apiKey: config.COINGECKO_API_KEY } : {}),
+    }),
+    fred: createFredPriceProvider({ http, baseUrl: config.FRED_BASE_URL }),
+  };
+  const chains = Object.fromEntries(
+    ASSETS.map((asset) => [asset, QUOTE_CHAIN[asset].map((id) => quoteSources[id])]),
+  ) as Record<Asset, QuoteSource[]>;
+
+  const feeds = config.NEWS_FEEDS.length > 0 ? config.NEWS_FEEDS.map((url) => ({ url })) : DEFAULT_FEEDS;
+  const market = createMarketService({
+    curveSources: {
+      jp: createMofJgbSources({ http, baseUrl: config.MOF_BASE_URL }),
+      us: [
+        createTreasuryCsvProvider({ http, baseUrl: config.TREASURY_BASE_URL, now }),
+        createTreasuryXmlProvider({ http, baseUrl: config.TREASURY_BASE_URL, now }),
+        createFredCurveProvider({ http, baseUrl: config.FRED_BASE_URL }),
+      ],
+    },
+    quoteSources: chains,
+    feeds: feeds.map((feed) => createRssFeedSource({ http, ...feed })),
+    collectHeadlines: (feeds) =>
+      collectHeadlines([...feeds], {
+        onError: (source, error) => log.warn({ source: source.id, err: error }, 'feed failed'),
+      }),
+    cache,
+    log,
+  });
+
+  return {
+    config,
+    log,
+    http,
+    market,
+    commands: COMMANDS,
+    contextFor: (caller) => ({
+      market,
+      caller,
+      now,
+      sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
+      timeZone: config.TZ_DEFAULT,
+      log: log.child({ platform: caller.platform, channel: caller.channelId }),
+    }),
+  };
+}

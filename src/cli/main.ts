@@ -1,0 +1,122 @@
+import type { Writable } from 'node:stream';
+import { createBriefbot } from '../app.ts';
+import { composeMorningBrief } from '../briefing/compose-brief.ts';
+import { takeSnapshot } from '../briefing/snapshot.ts';
+import { dispatch, userErrorDocument } from '../command/dispatch.ts';
+import { loadConfig } from '../config/config.ts';
+import { ConfigError, UserError } from '../errors.ts';
+import { createLogger } from '../log/logger.ts';
+import { renderText } from '../render/render-text.ts';
+import { CONSOLE_CALLER, runConsoleTransport } from '../transports/console-transport.ts';
+import { type CliOptions, parseCliOptions } from './args.ts';
+import { formatDocument, saveAttachments } from './output.ts';
+
+export interface CliIo {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Exit codes: 0 an answer, 2 a user error (the message says what to type instead), 1 an internal error. */
+export const EXIT = { ok: 0, internal: 1, user: 2 } as const;
+
+const USAGE = `Usage:
+  briefbot serve                         run the bot (console mode when no Slack or Discord token is set)
+  briefbot ask "<slash command>" [--format text|markdown|slack|discord] [--save-attachments DIR]
+  briefbot brief [--template NAME] [--as-of YYYY-MM-DD] [--format …]
+`;
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  try {
+    const options = parseCliOptions(rest);
+    switch (subcommand) {
+      case 'serve':
+        return await serve(io);
+      case 'ask':
+        return await ask(options, io);
+      case 'brief':
+        return await brief(options, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return subcommand === undefined ? EXIT.user : EXIT.ok;
+      default:
+        throw new UserError('UNKNOWN_COMMAND', `Unknown command "${subcommand}".`, USAGE);
+    }
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr.write(`${renderText(userErrorDocument(error))}\n`);
+      return EXIT.user;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
+      return EXIT.internal;
+    }
+    io.stderr.write(`Internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+function boot(io: CliIo) {
+  const config = loadConfig(io.env);
+  const log = createLogger(config.LOG_LEVEL, io.stderr);
+  return createBriefbot(config, { log });
+}
+
+async function serve(io: CliIo): Promise<number> {
+  const bot = boot(io);
+  if (bot.config.SLACK_BOT_TOKEN || bot.config.DISCORD_TOKEN) {
+    io.stderr.write(
+      'Slack and Discord transports are not part of this build yet; unset the tokens to use the console.\n',
+    );
+    return EXIT.internal;
+  }
+  await runConsoleTransport(bot, io.stdin, io.stdout);
+  return EXIT.ok;
+}
+
+async function ask(options: CliOptions, io: CliIo): Promise<number> {
+  const line = options.positionals.join(' ');
+  if (line.trim() === '') {
+    throw new UserError('MISSING_ARGUMENT', 'Which command?', 'Example: briefbot ask "/yield 40y"');
+  }
+  const bot = boot(io);
+  const { reply, outcome } = await dispatch(line, bot.commands, bot.contextFor(CONSOLE_CALLER));
+  io.stdout.write(`${formatDocument(reply.document, options.format)}\n`);
+  if (options.saveAttachments) {
+    for (const path of await saveAttachments(reply.document, options.saveAttachments))
+      io.stderr.write(`saved ${path}\n`);
+  }
+  return outcome === 'answer' ? EXIT.ok : outcome === 'user-error' ? EXIT.user : EXIT.internal;
+}
+
+async function brief(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.template !== undefined && options.template !== 'morning') {
+    throw new UserError(
+      'BAD_ARGUMENT',
+      `Unknown template "${options.template}".`,
+      'Built-in templates: morning.',
+    );
+  }
+  if (options.asOf !== undefined) {
+    throw new UserError(
+      'BAD_ARGUMENT',
+      '--as-of is not available yet.',
+      'Run briefbot brief without --as-of for the current brief.',
+    );
+  }
+  const bot = boot(io);
+  const snapshot = await takeSnapshot(bot.market, () => new Date());
+  io.stdout.write(
+    `${formatDocument(composeMorningBrief(snapshot, bot.config.TZ_DEFAULT), options.format)}\n`,
+  );
+  return EXIT.ok;
+}
+
+function processIo(): CliIo {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+}

@@ -72,7 +72,6 @@ export const curveCommand = defineCommand({
     return publicReply({
       title: `${MARKET_LABEL[market]} curve ${today.date} vs ${past.date}`,
       blocks: [
-        { kind: 'heading', text: `${MARKET_LABEL[market]} curve, ${today.date} vs ${past.date}` },
         {
           kind: 'table',
           columns: ['Tenor', today.date, past.date, 'Chg bp'],

@@ -38,7 +38,7 @@ export const headlinesCommand = defineCommand({
       .filter((h) => topic === undefined || h.topics.includes(topic))
       .slice(0, HEADLINES_SHOWN);
     const heading = topic ? `Headlines: ${topic}` : 'Headlines';
-    const blocks: Block[] = [{ kind: 'heading', text: heading }];
+    const blocks: Block[] = [];
     blocks.push(
       chosen.length > 0
         ? { kind: 'headlines', items: chosen.map((h) => toHeadlineItem(h, context.timeZone)) }

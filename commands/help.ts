@@ -33,17 +33,13 @@ export function createHelpCommand(registry: () => readonly Command[]): Command {
           footer: [],
         });
       }
-      const blocks: Block[] = [{ kind: 'heading', text: 'briefbot commands' }];
-      blocks.push({
-        kind: 'table',
-        columns: ['Command', 'What it does'],
-        rows: commands.map((c) => [c.usage, c.summary]),
-      });
-      blocks.push({
-        kind: 'text',
-        text: `Examples: ${commands.flatMap((c) => c.examples.slice(0, 1)).join('  ·  ')}`,
-        tone: 'muted',
-      });
+      const blocks: Block[] = [
+        {
+          kind: 'bullets',
+          items: commands.map((c) => `${c.usage}: ${c.summary} Example: ${c.examples[0] ?? c.usage}`),
+        },
+        { kind: 'text', text: 'Type /help <command> for more examples.', tone: 'muted' },
+      ];
       return privateReply({ title: 'briefbot commands', blocks, footer: [] });
     },
   });

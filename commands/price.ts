@@ -81,10 +81,7 @@ export const priceCommand = defineCommand({
     }
     return publicReply({
       title: `${info.label} ${formatPrice(quote.price, info.decimals)} ${info.unit}`,
-      blocks: [
-        { kind: 'heading', text: info.label },
-        { kind: 'fields', items: fields },
-      ],
+      blocks: [{ kind: 'fields', items: fields }],
       footer,
     });
   },

@@ -94,11 +94,7 @@ export const yieldCommand = defineCommand({
         : [];
     return publicReply({
       title: `${MARKET_LABEL[market]} ${tenor.toUpperCase()} ${formatYield(analysis.value, decimals)}`,
-      blocks: [
-        { kind: 'heading', text: `${MARKET_LABEL[market]} ${tenor.toUpperCase()} yield` },
-        ...dateNote,
-        { kind: 'fields', items: fields },
-      ],
+      blocks: [...dateNote, { kind: 'fields', items: fields }],
       footer: curveFooter(market, curve, analysis.date, date === undefined ? context.now() : undefined),
     });
   },

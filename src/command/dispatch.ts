@@ -80,10 +80,7 @@ export async function dispatch(
 export function userErrorDocument(error: UserError): Document {
   return {
     title: error.message,
-    blocks: [
-      { kind: 'text', text: error.message },
-      ...(error.hint ? [{ kind: 'text' as const, text: error.hint }] : []),
-    ],
+    blocks: error.hint ? [{ kind: 'text', text: error.hint }] : [],
     footer: [],
   };
 }
@@ -93,5 +90,5 @@ function internalErrorDocument(error: unknown, reference: string): Document {
     error instanceof SourceError
       ? `The data source is not answering right now, and there is no earlier copy to show. Try again in a few minutes (ref ${reference}).`
       : `Something went wrong on our side (ref ${reference}). It has been logged; try again in a minute.`;
-  return { title: text, blocks: [{ kind: 'text', text }], footer: [] };
+  return { title: 'Something went wrong', blocks: [{ kind: 'text', text }], footer: [] };
 }

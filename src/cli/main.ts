@@ -7,7 +7,8 @@ import { loadConfig } from '../config/config.ts';
 import { ConfigError, UserError } from '../errors.ts';
 import { createLogger } from '../log/logger.ts';
 import { renderText } from '../render/render-text.ts';
-import { CONSOLE_CALLER, runConsoleTransport } from '../transports/console-transport.ts';
+import { runServe } from '../serve/run-serve.ts';
+import { CONSOLE_CALLER } from '../transports/console-transport.ts';
 import { type CliOptions, parseCliOptions } from './args.ts';
 import { formatDocument, saveAttachments } from './output.ts';
 
@@ -69,13 +70,16 @@ function boot(io: CliIo) {
 
 async function serve(io: CliIo): Promise<number> {
   const bot = boot(io);
-  if (bot.config.SLACK_BOT_TOKEN || bot.config.DISCORD_TOKEN) {
-    io.stderr.write(
-      'Slack and Discord transports are not part of this build yet; unset the tokens to use the console.\n',
-    );
-    return EXIT.internal;
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    await runServe(bot, { stdin: io.stdin, stdout: io.stdout }, stop.signal);
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
   }
-  await runConsoleTransport(bot, io.stdin, io.stdout);
   return EXIT.ok;
 }
 

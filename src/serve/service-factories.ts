@@ -1,0 +1,7 @@
+import type { ServiceFactory } from './service.ts';
+
+/**
+ * Every service `briefbot serve` may start, in start order (stopped in reverse). Adding a platform
+ * or a background job is one line here and one folder of its own.
+ */
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [];

@@ -1,0 +1,18 @@
+import type { Briefbot } from '../app.ts';
+import type { HttpServer } from '../http/http-server.ts';
+
+/** A long-running part of `briefbot serve`: a platform transport, the scheduler, the refresher. */
+export interface Service {
+  readonly name: string;
+  start(): Promise<void>;
+  /** Stops taking new work and finishes or hands back what is in flight. */
+  stop(): Promise<void>;
+}
+
+export interface ServiceDeps {
+  readonly bot: Briefbot;
+  readonly http: HttpServer;
+}
+
+/** Builds a service when its configuration is present; returns undefined when it is not configured. */
+export type ServiceFactory = (deps: ServiceDeps) => Service | undefined;

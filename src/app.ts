@@ -4,7 +4,7 @@ import type { Config } from './config/config.ts';
 import { ASSETS, type Asset } from './domain/instruments.ts';
 import type { QuoteSource } from './domain/market-data.ts';
 import type { Logger } from './log/logger.ts';
-import { createMarketService, type MarketService } from './market/market-service.ts';
+import { createMarketService, type MarketService, type MarketServiceDeps } from './market/market-service.ts';
 import { collectHeadlines } from './news/collect-headlines.ts';
 import { createRssFeedSource } from './news/create-rss-feed-source.ts';
 import { DEFAULT_FEEDS } from './news/default-feeds.ts';
@@ -38,6 +38,8 @@ export interface Briefbot {
 export interface BriefbotOptions {
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Overrides of the cache TTLs; tests use 0 to force a refresh on every read. */
+  readonly ttlMs?: MarketServiceDeps['ttlMs'];
 }
 
 /** The composition root: the only place that knows which adapter serves which port. */
@@ -84,6 +86,7 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
       }),
     cache,
     log,
+    ...(options.ttlMs ? { ttlMs: options.ttlMs } : {}),
   });
 
   return {

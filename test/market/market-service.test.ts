@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBriefbot } from '../../src/app.ts';
+import { dispatch } from '../../src/command/dispatch.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { renderText } from '../../src/render/render-text.ts';
+import { CONSOLE_CALLER } from '../../src/transports/console-transport.ts';
+import {
+  type FakeMarket,
+  fixture,
+  MOF_EMPTY_CURRENT_MONTH,
+  MOF_PATHS,
+  startFakeMarket,
+} from '../support/fake-market.ts';
+
+const HTML_CHALLENGE =
+  '<noscript>This site requires JavaScript to verify your browser…</noscript><script nonce=x>(async()=>{const c="x",d=4})()</script>';
+
+let market: FakeMarket;
+beforeAll(async () => {
+  market = await startFakeMarket();
+});
+afterAll(() => market.close());
+
+function freshBot(overrides: Record<string, string> = {}, now = new Date('2026-05-01T00:00:00Z')) {
+  const config = loadConfig({ ...market.env, SOURCE_TIMEOUT_MS: '300', ...overrides });
+  return createBriefbot(config, { log: createLogger('silent'), now: () => now });
+}
+
+async function ask(bot: ReturnType<typeof freshBot>, line: string) {
+  const result = await dispatch(line, bot.commands, bot.contextFor(CONSOLE_CALLER));
+  return { ...result, text: renderText(result.reply.document) };
+}
+
+function serveMofEnglish() {
+  market.server.route(MOF_PATHS.enHistory, { body: fixture('mof_jgb/jgbcme_all.en.2026-04-30.csv') });
+  market.server.route(MOF_PATHS.enCurrent, { body: MOF_EMPTY_CURRENT_MONTH });
+}
+
+function serveMofJapanese() {
+  market.server.route(MOF_PATHS.jaHistory, { body: fixture('mof_jgb/jgbcm_all.ja.sjis.2026-06-30.csv') });
+  market.server.route(MOF_PATHS.jaCurrent, {
+    body: fixture('mof_jgb/jgbcm.ja.sjis.2025-10.no-rows.derived.csv'),
+  });
+}
+
+beforeEach(() => {
+  serveMofEnglish();
+  serveMofJapanese();
+});
+
+describe('JGB yields when the English MOF files fail', () => {
+  it.each([
+    ['a 500', { status: 500, body: 'oops' }],
+    ['a timeout', { delayMs: 1_000, body: 'late' }],
+    ['an HTML challenge page with 200', { status: 200, body: HTML_CHALLENGE }],
+    ['an empty body', { status: 200, body: '' }],
+  ])('falls back to the Japanese files on %s and names that source', async (_, response) => {
+    market.server.route(MOF_PATHS.enHistory, response);
+    const { outcome, text } = await ask(freshBot(), '/yield 10y 2026-01-20');
+    expect(outcome).toBe('answer');
+    expect(text).toContain('2.330% on 2026-01-20');
+    expect(text).toContain('Source: Ministry of Finance Japan');
+  });
+
+  it('answers after a 429 with Retry-After followed by success, from the first source', async () => {
+    market.server.sequence(MOF_PATHS.enHistory, [
+      { status: 429, headers: { 'retry-after': '0' } },
+      { body: fixture('mof_jgb/jgbcme_all.en.2026-04-30.csv') },
+    ]);
+    const before = market.server.countFor(MOF_PATHS.jaHistory);
+    const { outcome, text } = await ask(freshBot(), '/yield 40y 2026-01-20');
+    expect(outcome).toBe('answer');
+    expect(text).toContain('+18.0 bp');
+    expect(market.server.countFor(MOF_PATHS.jaHistory)).toBe(before);
+  });
+});
+
+describe('a source that fails after a good fetch', () => {
+  it('keeps the last good value and labels it stale when a refresh fails', async () => {
+    const config = loadConfig({ ...market.env, SOURCE_TIMEOUT_MS: '300' });
+    const bot = createBriefbot(config, {
+      log: createLogger('silent'),
+      now: () => new Date('2026-05-01T00:00:00Z'),
+      ttlMs: { curve: 0 },
+    });
+    expect((await ask(bot, '/yield 40y')).text).not.toContain('Stale');
+    market.server.route(MOF_PATHS.enHistory, { status: 503 });
+    market.server.route(MOF_PATHS.jaHistory, { status: 503 });
+    const { outcome, text } = await ask(bot, '/yield 40y');
+    expect(outcome).toBe('answer');
+    expect(text).toContain('3.743% on 2026-04-30');
+    expect(text).toMatch(
+      /Stale: the last refresh failed; showing data fetched \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
+    );
+  });
+});
+
+describe('prices', () => {
+  it('falls back from Kraken to Binance on a 500 and names Binance', async () => {
+    market.server.route('/0/public/Ticker', { status: 500 });
+    market.server.route('/api/v3/ticker/24hr', {
+      body: fixture('binance/ticker_24hr_BTCUSDT.2021-12-17.extracted-from-log.json'),
+    });
+    const { outcome, text } = await ask(freshBot({}, new Date('2021-12-17T10:41:00Z')), '/price btc');
+    expect(outcome).toBe('answer');
+    expect(text).toContain('Source: Binance (USDT)');
+    market.server.route('/0/public/Ticker', { body: fixture('kraken/ticker_XBTUSD.from-text.json') });
+  });
+
+  it('treats an unknown symbol as a failure of that source, not as data', async () => {
+    market.server.route('/0/public/Ticker', { body: '{"error":["EQuery:Unknown asset pair"],"result":{}}' });
+    market.server.route('/api/v3/ticker/24hr', {
+      status: 400,
+      body: '{"code":-1121,"msg":"Invalid symbol."}',
+    });
+    market.server.route('/api/v3/simple/price', { body: '{}' });
+    const { outcome, text } = await ask(freshBot(), '/price xrp');
+    expect(outcome).toBe('internal-error');
+    expect(text).toMatch(/not answering right now/);
+    expect(text).not.toMatch(/\d{2,},\d{3}/);
+    market.server.route('/0/public/Ticker', { body: fixture('kraken/ticker_XBTUSD.from-text.json') });
+  });
+});

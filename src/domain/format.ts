@@ -38,8 +38,38 @@ export function formatInstant(instant: Date, timeZone = 'UTC'): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'short',
   }).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${zoneAbbreviation(instant, timeZone)}`;
+}
+
+/**
+ * The zone's usual abbreviation (JST, EST, BST). Each locale knows only some of them ("JST" is known
+ * to ja-JP, "BST" to en-GB), so the first locale that gives letters rather than "GMT+9" wins.
+ */
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  let fallback = '';
+  for (const locale of ZONE_LOCALES) {
+    const name =
+      formatter(locale, timeZone)
+        .formatToParts(instant)
+        .find((p) => p.type === 'timeZoneName')?.value ?? '';
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback || timeZone;
+}
+
+const ZONE_LOCALES = ['en-US', 'en-GB', 'ja-JP', 'en-AU', 'en-IN'] as const;
+
+// Building an Intl formatter costs far more than using one; replies format many instants.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' });
+    formatters.set(key, cached);
+  }
+  return cached;
 }

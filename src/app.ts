@@ -8,6 +8,8 @@ import { createMarketService, type MarketService, type MarketServiceDeps } from 
 import { collectHeadlines } from './news/collect-headlines.ts';
 import { createRssFeedSource } from './news/create-rss-feed-source.ts';
 import { DEFAULT_FEEDS } from './news/default-feeds.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { createSourceHealth } from './ops/source-health.ts';
 import { createCache } from './sources/cache.ts';
 import { createFredCurveProvider } from './sources/fred/create-fred-curve-provider.ts';
 import { createHttpClient, type HttpClient } from './sources/http-client.ts';
@@ -32,12 +34,16 @@ export interface Briefbot {
   readonly http: HttpClient;
   readonly market: MarketService;
   readonly commands: readonly Command[];
+  readonly metrics: Metrics;
+  readonly sourceHealth: ReturnType<typeof createSourceHealth>;
   contextFor(caller: Caller): CommandContext;
 }
 
 export interface BriefbotOptions {
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Process metrics (CPU, memory, event loop); off for short-lived CLI runs and benches. */
+  readonly defaultMetrics?: boolean;
   /** Overrides of the cache TTLs; tests use 0 to force a refresh on every read. */
   readonly ttlMs?: MarketServiceDeps['ttlMs'];
 }
@@ -47,6 +53,8 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const http = createHttpClient({ timeoutMs: config.SOURCE_TIMEOUT_MS });
+  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
+  const sourceHealth = createSourceHealth(now);
   const cache = createCache({
     onRefreshError: (key, error) => log.warn({ key, err: error }, 'refresh failed'),
   });
@@ -87,6 +95,12 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     cache,
     log,
     ...(options.ttlMs ? { ttlMs: options.ttlMs } : {}),
+    observer: {
+      onSourceResult(result) {
+        sourceHealth.onSourceResult(result);
+        metrics.sourceRequest(result, result.durationMs);
+      },
+    },
   });
 
   return {
@@ -95,6 +109,8 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     http,
     market,
     commands: COMMANDS,
+    metrics,
+    sourceHealth,
     contextFor: (caller) => ({
       market,
       caller,
@@ -102,6 +118,8 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
       sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
       timeZone: config.TZ_DEFAULT,
       log: log.child({ platform: caller.platform, channel: caller.channelId }),
+      observe: ({ command, outcome, durationMs }) =>
+        metrics.commandServed({ command, outcome, platform: caller.platform }, durationMs),
     }),
   };
 }

@@ -18,6 +18,12 @@ export interface CommandContext {
   readonly sigmaWindowDays: number;
   readonly timeZone: string;
   readonly log: Logger;
+  /** Told of every dispatched command, for metrics. */
+  readonly observe?: (event: {
+    command: string;
+    outcome: 'answer' | 'user-error' | 'internal-error';
+    durationMs: number;
+  }) => void;
 }
 
 /** One typed option, so Discord can offer choices and autocomplete for the same grammar. */

@@ -35,6 +35,21 @@ export async function dispatch(
   registry: readonly Command[],
   context: CommandContext,
 ): Promise<Dispatched> {
+  const started = performance.now();
+  const result = await run(input, registry, context);
+  context.observe?.({
+    command: result.command ?? 'unknown',
+    outcome: result.outcome,
+    durationMs: performance.now() - started,
+  });
+  return result;
+}
+
+async function run(
+  input: string,
+  registry: readonly Command[],
+  context: CommandContext,
+): Promise<Dispatched> {
   const { name, text } = splitCommandLine(input);
   const command = registry.find((c) => c.name === name);
   try {

@@ -31,8 +31,10 @@ export function createHttpServer(log: Logger): HttpServer {
     }
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
+      // Close rather than drain: reading a huge body just to discard it is what the limit prevents.
+      response.setHeader('connection', 'close');
       respond(response, 413, 'request body too large');
-      request.resume();
+      response.on('finish', () => request.destroy());
       return;
     }
     Promise.resolve(handler(request, response)).catch((error: unknown) => {

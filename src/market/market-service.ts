@@ -44,6 +44,18 @@ export interface MarketServiceDeps {
   readonly cache: Cache;
   readonly log: Logger;
   readonly ttlMs?: Partial<typeof TTL_MS>;
+  /** Told of every source attempt, for health and metrics. */
+  readonly observer?: SourceObserver;
+}
+
+/** Receives the outcome of each source request a chain makes. */
+export interface SourceObserver {
+  onSourceResult(result: {
+    readonly source: string;
+    readonly ok: boolean;
+    readonly durationMs: number;
+    readonly code?: string;
+  }): void;
 }
 
 /**
@@ -69,8 +81,28 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     sources: readonly S[],
     ask: (source: S) => Promise<T>,
   ): Promise<Sourced<T>> {
+    const observed = (source: S): Promise<T> => {
+      const started = performance.now();
+      const report = (ok: boolean, code?: string) =>
+        deps.observer?.onSourceResult({
+          source: source.ref.id,
+          ok,
+          durationMs: performance.now() - started,
+          ...(code ? { code } : {}),
+        });
+      return ask(source).then(
+        (value) => {
+          report(true);
+          return value;
+        },
+        (error: unknown) => {
+          report(false, error instanceof SourceError ? error.code : 'ERROR');
+          throw error;
+        },
+      );
+    };
     const cached = await cache.get(key, ttlMs, async () => {
-      const answer = await firstAnswer(sources, ask, key);
+      const answer = await firstAnswer(sources, observed, key);
       for (const failure of answer.failures) {
         log.warn(
           {

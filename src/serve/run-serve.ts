@@ -1,5 +1,6 @@
 import type { Briefbot } from '../app.ts';
 import { createHttpServer } from '../http/http-server.ts';
+import { mountOpsRoutes } from '../ops/ops-routes.ts';
 import { runConsoleTransport } from '../transports/console-transport.ts';
 import type { Service } from './service.ts';
 import { SERVICE_FACTORIES } from './service-factories.ts';
@@ -29,6 +30,7 @@ export async function runServe(bot: Briefbot, io: ServeIo, signal: AbortSignal):
     (s): s is Service => s !== undefined,
   );
   const started: Service[] = [];
+  mountOpsRoutes(http, bot, () => started, new Date());
   try {
     for (const service of services) {
       await service.start();

@@ -7,6 +7,13 @@ export interface Service {
   start(): Promise<void>;
   /** Stops taking new work and finishes or hands back what is in flight. */
   stop(): Promise<void>;
+  /** Connection state for `/healthz` (a transport's socket, the scheduler's last tick). */
+  status?(): ServiceStatus;
+}
+
+export interface ServiceStatus {
+  readonly state: 'starting' | 'ready' | 'degraded' | 'stopped';
+  readonly detail?: string;
 }
 
 export interface ServiceDeps {

@@ -11,6 +11,7 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
     {
       level,
       base: { app: 'briefbot' },
+      serializers: { err: serializeError, error: serializeError },
       redact: {
         paths: [
           'token',
@@ -26,4 +27,35 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
     },
     destination,
   );
+}
+
+interface SafeError {
+  type: string;
+  message: string;
+  code?: unknown;
+  status?: unknown;
+  context?: unknown;
+  stack?: string;
+  cause?: SafeError;
+  causes?: SafeError[];
+}
+
+/**
+ * Errors are logged field by field from a whitelist. HTTP client errors carry the request config,
+ * headers included (API keys, bot tokens); copying an error wholesale would write them to the log.
+ */
+export function serializeError(error: unknown, depth = 0): SafeError | unknown {
+  if (!(error instanceof Error)) return error;
+  const record = error as Error & { code?: unknown; status?: unknown; context?: unknown; causes?: unknown };
+  const safe: SafeError = { type: error.name, message: error.message };
+  if (record.code !== undefined) safe.code = record.code;
+  if (typeof record.status === 'number') safe.status = record.status;
+  if (record.context !== undefined) safe.context = record.context;
+  if (depth === 0 && error.stack) safe.stack = error.stack;
+  if (depth < 3 && error.cause instanceof Error)
+    safe.cause = serializeError(error.cause, depth + 1) as SafeError;
+  if (depth < 3 && Array.isArray(record.causes) && record.causes.length > 0) {
+    safe.causes = record.causes.map((cause) => serializeError(cause, depth + 1) as SafeError);
+  }
+  return safe;
 }

@@ -1,22 +1,31 @@
+import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchSingleFlight, benchWarmYield } from './commands.bench.ts';
 import { benchMofParseAndAnalytics } from './data-core.bench.ts';
+import { type BenchResult, markdownTable } from './report.ts';
 
-/** Runs every benchmark and prints one JSON report on stdout. Baselines are measured in the same run. */
+/**
+ * Runs every benchmark, prints one JSON report on stdout and writes `bench/report.md` (the table the
+ * README shows). Baselines are measured in the same run, on the same machine.
+ */
 async function main(): Promise<void> {
-  const report = {
-    machine: {
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      at: new Date().toISOString(),
-    },
-    mofParseAndAnalytics: await benchMofParseAndAnalytics(),
-    warmYield: await benchWarmYield(),
-    singleFlight: await benchSingleFlight(),
+  const machine = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    at: new Date().toISOString(),
   };
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const results: Record<string, BenchResult> = {};
+  results.mofParseAndAnalytics = await benchMofParseAndAnalytics();
+  results.warmYield = await benchWarmYield();
+  results.singleFlight = await benchSingleFlight();
+
+  process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
+  const table = markdownTable(results);
+  const header = `Measured ${machine.at.slice(0, 10)} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}.`;
+  await writeFile(new URL('./report.md', import.meta.url), `${header}\n\n${table}\n`);
+  if (Object.values(results).some((r) => !r.pass)) process.exitCode = 1;
 }
 
 await main();

@@ -8,6 +8,7 @@ import { createMarketService, type MarketService, type MarketServiceDeps } from 
 import { collectHeadlines } from './news/collect-headlines.ts';
 import { createRssFeedSource } from './news/create-rss-feed-source.ts';
 import { DEFAULT_FEEDS } from './news/default-feeds.ts';
+import { createPosterRegistry, type PosterRegistry } from './delivery/poster-registry.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createSourceHealth } from './ops/source-health.ts';
 import { createCache } from './sources/cache.ts';
@@ -35,6 +36,8 @@ export interface Briefbot {
   readonly market: MarketService;
   readonly commands: readonly Command[];
   readonly metrics: Metrics;
+  /** Channel posters registered by the platform transports, for scheduled briefs and alerts. */
+  readonly posters: PosterRegistry;
   readonly sourceHealth: ReturnType<typeof createSourceHealth>;
   contextFor(caller: Caller): CommandContext;
 }
@@ -111,6 +114,7 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     commands: COMMANDS,
     metrics,
     sourceHealth,
+    posters: createPosterRegistry(),
     contextFor: (caller) => ({
       market,
       caller,

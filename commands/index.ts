@@ -1,4 +1,5 @@
 import type { Command } from '../src/command/command.ts';
+import { alertCommand } from './alert.ts';
 import { curveCommand } from './curve.ts';
 import { headlinesCommand } from './headlines.ts';
 import { createHelpCommand } from './help.ts';
@@ -11,5 +12,6 @@ export const COMMANDS: readonly Command[] = [
   curveCommand,
   priceCommand,
   headlinesCommand,
+  alertCommand,
   createHelpCommand(() => COMMANDS),
 ];

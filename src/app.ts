@@ -8,6 +8,7 @@ import { createMarketService, type MarketService, type MarketServiceDeps } from 
 import { collectHeadlines } from './news/collect-headlines.ts';
 import { createRssFeedSource } from './news/create-rss-feed-source.ts';
 import { DEFAULT_FEEDS } from './news/default-feeds.ts';
+import { type AlertRepository, createMemoryAlertRepository } from './alerts/alert-repository.ts';
 import { createPosterRegistry, type PosterRegistry } from './delivery/poster-registry.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createSourceHealth } from './ops/source-health.ts';
@@ -38,6 +39,7 @@ export interface Briefbot {
   readonly metrics: Metrics;
   /** Channel posters registered by the platform transports, for scheduled briefs and alerts. */
   readonly posters: PosterRegistry;
+  readonly alerts: AlertRepository;
   readonly sourceHealth: ReturnType<typeof createSourceHealth>;
   contextFor(caller: Caller): CommandContext;
 }
@@ -58,6 +60,7 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
   const http = createHttpClient({ timeoutMs: config.SOURCE_TIMEOUT_MS });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
   const sourceHealth = createSourceHealth(now);
+  const alerts = createMemoryAlertRepository();
   const cache = createCache({
     onRefreshError: (key, error) => log.warn({ key, err: error }, 'refresh failed'),
   });
@@ -115,12 +118,14 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     metrics,
     sourceHealth,
     posters: createPosterRegistry(),
+    alerts,
     contextFor: (caller) => ({
       market,
       caller,
       now,
       sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
       timeZone: config.TZ_DEFAULT,
+      alerts,
       log: log.child({ platform: caller.platform, channel: caller.channelId }),
       observe: ({ command, outcome, durationMs }) =>
         metrics.commandServed({ command, outcome, platform: caller.platform }, durationMs),

@@ -1,3 +1,4 @@
+import type { AlertRepository } from '../alerts/alert-repository.ts';
 import type { Document, Reply } from '../domain/document.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -18,6 +19,8 @@ export interface CommandContext {
   readonly sigmaWindowDays: number;
   readonly timeZone: string;
   readonly log: Logger;
+  /** This channel's alerts (and everyone else's): rules, state and what fired. */
+  readonly alerts: AlertRepository;
   /** Told of every dispatched command, for metrics. */
   readonly observe?: (event: {
     command: string;

@@ -7,8 +7,8 @@ import { type RefreshTask, refreshPlan } from './refresh-plan.ts';
 /** How often the refresher looks for due tasks; each task has its own period. */
 export const TICK_MS = 15_000;
 
-/** Called after each refresh attempt, so alerts can be evaluated on fresh data. */
-export type RefreshListener = (task: RefreshTask) => void | Promise<void>;
+/** Called after each refresh pass with the tasks it ran, so alerts are evaluated on fresh data. */
+export type RefreshListener = (tasks: readonly RefreshTask[]) => void | Promise<void>;
 
 export interface RefresherDeps {
   readonly market: MarketService;
@@ -38,11 +38,6 @@ export function createRefresherService(deps: RefresherDeps): Service & { runDue(
     } catch (error) {
       deps.log.warn({ task: task.key, err: error }, 'scheduled refresh failed');
     }
-    for (const listener of deps.listeners ?? []) {
-      await Promise.resolve(listener(task)).catch((error: unknown) =>
-        deps.log.error({ task: task.key, err: error }, 'refresh listener failed'),
-      );
-    }
   }
 
   /** Refreshes every task that is due and active; returns how many ran. */
@@ -55,6 +50,13 @@ export function createRefresherService(deps: RefresherDeps): Service & { runDue(
     );
     for (const task of due) lastRunMs.set(task.key, at.getTime());
     await Promise.all(due.map(refresh));
+    if (due.length > 0) {
+      for (const listener of deps.listeners ?? []) {
+        await Promise.resolve(listener(due)).catch((error: unknown) =>
+          deps.log.error({ err: error }, 'refresh listener failed'),
+        );
+      }
+    }
     return due.length;
   }
 

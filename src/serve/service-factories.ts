@@ -1,3 +1,5 @@
+import { createAlertChecker } from '../alerts/alert-checker.ts';
+import { createMemoryPriceHistory } from '../alerts/observe-subject.ts';
 import { createRefresherService } from '../market/refresher-service.ts';
 import type { ServiceFactory } from './service.ts';
 
@@ -6,5 +8,19 @@ import type { ServiceFactory } from './service.ts';
  * or a background job is one line here and one folder of its own.
  */
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
-  ({ bot }) => createRefresherService({ market: bot.market, log: bot.log }),
+  ({ bot }) => {
+    const alerts = createAlertChecker({
+      repository: bot.alerts,
+      market: bot.market,
+      prices: createMemoryPriceHistory(),
+      posters: bot.posters,
+      log: bot.log,
+      sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
+    });
+    return createRefresherService({
+      market: bot.market,
+      log: bot.log,
+      listeners: [async () => void (await alerts.checkAll())],
+    });
+  },
 ];

@@ -41,7 +41,7 @@ describe('the refresher', () => {
       market: recordingMarket(reads),
       log: createLogger('silent'),
       now: () => now,
-      listeners: [(task) => void notified.push(task.key)],
+      listeners: [(tasks) => void notified.push(...tasks.map((t) => t.key))],
     });
     expect(await refresher.runDue()).toBe(10);
     expect(reads).toContain('curve:jp');

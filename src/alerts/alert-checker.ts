@@ -1,0 +1,129 @@
+import type { ChannelAddress, Platform } from '../delivery/channel-poster.ts';
+import type { PosterRegistry } from '../delivery/poster-registry.ts';
+import type { Document } from '../domain/document.ts';
+import { formatBpChange, formatSigma } from '../domain/format.ts';
+import type { Logger } from '../log/logger.ts';
+import type { MarketService } from '../market/market-service.ts';
+import type { AlertFiring, AlertRepository } from './alert-repository.ts';
+import { type AlertRule, conditionLabel, INITIAL_STATE, subjectLabel } from './alert-rule.ts';
+import { type AlertObservation, type AlertTuning, evaluateAlert } from './evaluate-alert.ts';
+import { observeSubject, type PriceHistory } from './observe-subject.ts';
+
+export interface AlertCheckerDeps {
+  readonly repository: AlertRepository;
+  readonly market: MarketService;
+  readonly prices: PriceHistory;
+  readonly posters: PosterRegistry;
+  readonly log: Logger;
+  readonly sigmaWindowDays: number;
+  readonly now?: () => Date;
+  readonly tuning?: AlertTuning;
+}
+
+/**
+ * Evaluates every alert against fresh data. A firing is claimed by moving the alert's stored state
+ * (compare-and-set) before anything is posted, so it happens once across restarts and instances;
+ * the price of that order is that a post that fails after the claim is logged, not retried.
+ */
+export function createAlertChecker(deps: AlertCheckerDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function checkAll(): Promise<AlertFiring[]> {
+    const rules = await deps.repository.all();
+    const observations = new Map<string, Promise<AlertObservation | undefined>>();
+    const fired: AlertFiring[] = [];
+    for (const rule of rules) {
+      const key = JSON.stringify(rule.subject);
+      let observation = observations.get(key);
+      if (!observation) {
+        observation = observeSubject(rule.subject, deps.market, deps.prices, deps.sigmaWindowDays).catch(
+          (error: unknown) => {
+            deps.log.warn({ err: error, subject: key }, 'alert subject could not be observed');
+            return undefined;
+          },
+        );
+        observations.set(key, observation);
+      }
+      const seen = await observation;
+      if (!seen) continue;
+      const firing = await checkOne(rule, seen);
+      if (firing) fired.push(firing);
+    }
+    return fired;
+  }
+
+  async function checkOne(rule: AlertRule, observation: AlertObservation): Promise<AlertFiring | undefined> {
+    const stored = await deps.repository.state(rule.id);
+    const at = now();
+    const result = evaluateAlert(rule, stored ?? INITIAL_STATE, observation, at, deps.tuning);
+    if (JSON.stringify(result.state) === JSON.stringify(stored ?? INITIAL_STATE)) return undefined;
+    const claimed = await deps.repository.transition(rule.id, stored, result.state);
+    if (!claimed || !result.fired) return undefined;
+
+    const document = alertDocument(rule, observation, result.fired.reason);
+    const firing: AlertFiring = {
+      ruleId: rule.id,
+      platform: rule.platform,
+      channelId: rule.channelId,
+      firedAt: at.toISOString(),
+      text: document.title,
+    };
+    await deps.repository.recordFiring(firing);
+    await post({ platform: rule.platform as Platform, channelId: rule.channelId }, document, rule.id);
+    return firing;
+  }
+
+  async function post(address: ChannelAddress, document: Document, ruleId: string): Promise<void> {
+    const poster = deps.posters.get(address.platform);
+    if (!poster) {
+      deps.log.info(
+        { ruleId, platform: address.platform, title: document.title },
+        'alert fired with no poster for its platform',
+      );
+      return;
+    }
+    try {
+      await poster.post(address.channelId, document);
+    } catch (error) {
+      deps.log.error({ err: error, ruleId, channel: address.channelId }, 'alert could not be posted');
+    }
+  }
+
+  return { checkAll };
+}
+
+export function alertDocument(rule: AlertRule, observation: AlertObservation, reason: string): Document {
+  const subject = subjectLabel(rule.subject);
+  const isYield = rule.subject.kind === 'yield';
+  const level = isYield
+    ? `${observation.value.toFixed(3)}%`
+    : observation.value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  const facts = [{ label: 'Level', value: `${level} (${observation.asOf})` }];
+  if (observation.change !== undefined) {
+    facts.push({
+      label: 'Change',
+      value: isYield
+        ? formatBpChange(observation.change / 100)
+        : `${observation.change >= 0 ? '+' : ''}${observation.change.toFixed(2)}%`,
+    });
+  }
+  if (observation.sigma !== undefined) facts.push({ label: 'Move', value: formatSigma(observation.sigma) });
+  if (rule.condition.kind === 'record' && observation.highest && observation.lowest) {
+    const extreme =
+      observation.highest.record || observation.value >= observation.value
+        ? observation.highest
+        : observation.lowest;
+    facts.push({
+      label: 'Since',
+      value: extreme.record ? `record (series from ${extreme.since})` : extreme.since,
+    });
+  }
+  return {
+    title: `Alert: ${subject} ${conditionLabel(rule.condition, rule.subject)}`,
+    blocks: [
+      { kind: 'fields', items: facts },
+      { kind: 'text', text: `Alert ${rule.id} · /alert remove ${rule.id} to stop it`, tone: 'muted' },
+    ],
+    footer: [{ text: `Source: ${observation.source} · as of ${observation.asOf}` }],
+  };
+}

@@ -1,0 +1,73 @@
+import { analyseLevel, type Observation, tenorSeries } from '../domain/analytics.ts';
+import type { MarketService } from '../market/market-service.ts';
+import type { AlertSubject } from './alert-rule.ts';
+import type { AlertObservation } from './evaluate-alert.ts';
+
+/**
+ * Daily closes of prices seen by this bot. The price sources give only a few days of history, so
+ * a price "record" can only mean the highest since the bot started recording; replies say so.
+ */
+export interface PriceHistory {
+  record(asset: string, date: string, price: number): Promise<void>;
+  series(asset: string): Promise<readonly Observation[]>;
+}
+
+export function createMemoryPriceHistory(): PriceHistory {
+  const byAsset = new Map<string, Map<string, number>>();
+  return {
+    async record(asset, date, price) {
+      const series = byAsset.get(asset) ?? new Map<string, number>();
+      series.set(date, price);
+      byAsset.set(asset, series);
+    },
+    async series(asset) {
+      const series = byAsset.get(asset) ?? new Map<string, number>();
+      return [...series.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([date, value]) => ({ date, value }));
+    },
+  };
+}
+
+/** The latest figures for an alert's subject, with the same analytics the commands show. */
+export async function observeSubject(
+  subject: AlertSubject,
+  market: MarketService,
+  prices: PriceHistory,
+  sigmaWindowDays: number,
+): Promise<AlertObservation | undefined> {
+  if (subject.kind === 'yield') {
+    const curve = await market.curve(subject.market);
+    const series = tenorSeries(curve.value, subject.tenor);
+    if (series.length === 0) return undefined;
+    const a = analyseLevel(series, series.length - 1, sigmaWindowDays);
+    return {
+      key: a.date,
+      value: a.value,
+      ...(a.change === undefined ? {} : { change: Math.round(a.change * 10_000) / 100 }),
+      ...(a.sigma === undefined ? {} : { sigma: a.sigma }),
+      highest: a.highest,
+      lowest: a.lowest,
+      asOf: a.date,
+      source: curve.source.name,
+    };
+  }
+  const { value: quote, source } = await market.quote(subject.asset);
+  const date = quote.asOf.toISOString().slice(0, 10);
+  await prices.record(subject.asset, date, quote.price);
+  const series = await prices.series(subject.asset);
+  const recorded = analyseLevel(series, series.length - 1, sigmaWindowDays);
+  const change = quote.reference
+    ? ((quote.price - quote.reference.price) / quote.reference.price) * 100
+    : undefined;
+  return {
+    // Event alerts on prices (move, record) fire at most once per day.
+    key: date,
+    value: quote.price,
+    ...(change === undefined ? {} : { change: Math.round(change * 100) / 100 }),
+    // A record needs history: with less than a day of it, nothing can be called a record.
+    ...(series.length > 1 ? { highest: recorded.highest, lowest: recorded.lowest } : {}),
+    asOf: quote.asOf.toISOString(),
+    source: source.name,
+  };
+}

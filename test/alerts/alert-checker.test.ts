@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAlertChecker } from '../../src/alerts/alert-checker.ts';
+import { type AlertRepository, createMemoryAlertRepository } from '../../src/alerts/alert-repository.ts';
+import { createMemoryPriceHistory } from '../../src/alerts/observe-subject.ts';
+import { createBriefbot } from '../../src/app.ts';
+import { dispatch } from '../../src/command/dispatch.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import type { ChannelPoster } from '../../src/delivery/channel-poster.ts';
+import { createPosterRegistry } from '../../src/delivery/poster-registry.ts';
+import type { Document } from '../../src/domain/document.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { renderText } from '../../src/render/render-text.ts';
+import { type FakeMarket, startFakeMarket } from '../support/fake-market.ts';
+
+let market: FakeMarket;
+beforeAll(async () => {
+  market = await startFakeMarket();
+});
+afterAll(() => market.close());
+
+/** A channel poster test double: records what would have been posted. */
+function recordingPoster(): ChannelPoster & { posts: { channelId: string; document: Document }[] } {
+  const posts: { channelId: string; document: Document }[] = [];
+  return {
+    platform: 'slack',
+    posts,
+    async post(channelId, document) {
+      posts.push({ channelId, document });
+      return { messageIds: [String(posts.length)] };
+    },
+  };
+}
+
+function setup(repository: AlertRepository = createMemoryAlertRepository()) {
+  const bot = createBriefbot(loadConfig(market.env), { log: createLogger('silent'), defaultMetrics: false });
+  const poster = recordingPoster();
+  const posters = createPosterRegistry();
+  posters.register(poster);
+  const checker = createAlertChecker({
+    repository,
+    market: bot.market,
+    prices: createMemoryPriceHistory(),
+    posters,
+    log: bot.log,
+    sigmaWindowDays: 60,
+    now: () => new Date('2026-05-01T00:00:00Z'),
+  });
+  return { bot, poster, checker, repository };
+}
+
+const MANAGER = { platform: 'slack' as const, userId: 'U1', channelId: 'C42', isManager: true };
+
+describe('alert checker', () => {
+  it('posts a crossing to the channel where the alert was created, with the figure and source, once', async () => {
+    const { bot, poster, checker, repository } = setup();
+    const context = { ...bot.contextFor(MANAGER), alerts: repository };
+    const added = await dispatch('/alert add 40y above 3.7', bot.commands, context);
+    expect(added.outcome).toBe('answer');
+
+    expect(await checker.checkAll()).toHaveLength(1);
+    expect(poster.posts).toHaveLength(1);
+    const text = renderText(poster.posts[0]?.document ?? { title: '', blocks: [], footer: [] });
+    expect(poster.posts[0]?.channelId).toBe('C42');
+    expect(text).toContain('Alert: JGB 40Y above 3.7%');
+    expect(text).toContain('3.743%');
+    expect(text).toContain('Source: Ministry of Finance Japan');
+
+    expect(await checker.checkAll()).toHaveLength(0);
+    expect(poster.posts).toHaveLength(1);
+  });
+
+  it('does not fire again after a restart, because the state is stored before posting', async () => {
+    const repository = createMemoryAlertRepository();
+    const first = setup(repository);
+    await dispatch('/alert add 10y above 2.5', first.bot.commands, {
+      ...first.bot.contextFor(MANAGER),
+      alerts: repository,
+    });
+    expect(await first.checker.checkAll()).toHaveLength(1);
+    const restarted = setup(repository);
+    expect(await restarted.checker.checkAll()).toHaveLength(0);
+    expect(restarted.poster.posts).toHaveLength(0);
+  });
+
+  it('fires once when two instances evaluate the same alert at the same moment', async () => {
+    const repository = createMemoryAlertRepository();
+    const a = setup(repository);
+    const b = setup(repository);
+    await dispatch('/alert add 30y above 3.7', a.bot.commands, {
+      ...a.bot.contextFor(MANAGER),
+      alerts: repository,
+    });
+    const [fromA, fromB] = await Promise.all([a.checker.checkAll(), b.checker.checkAll()]);
+    expect(fromA.length + fromB.length).toBe(1);
+    expect(a.poster.posts.length + b.poster.posts.length).toBe(1);
+  });
+
+  it('refuses /alert add from someone who is not a manager, and lets anyone list', async () => {
+    const { bot, repository } = setup();
+    const member = { ...bot.contextFor({ ...MANAGER, isManager: false }), alerts: repository };
+    const refused = await dispatch('/alert add 40y above 4', bot.commands, member);
+    expect(refused.outcome).toBe('user-error');
+    expect(renderText(refused.reply.document)).toContain('Only channel managers');
+    expect((await dispatch('/alert list', bot.commands, member)).outcome).toBe('answer');
+  });
+
+  it.each([
+    ['/alert add 12y above 4', 'There is no 12Y'],
+    ['/alert add 40y above', 'above needs a level'],
+    ['/alert add gold move 10bp', 'measured in %'],
+    ['/alert add 40y move 2%', 'measured in bp'],
+    ['/alert add 40y sideways 3', 'not an alert condition'],
+    ['/alert frobnicate', 'not an /alert action'],
+    ['/alert remove nope', 'There is no alert nope'],
+  ])('answers %s with a hint', async (line, message) => {
+    const { bot, repository } = setup();
+    const result = await dispatch(line, bot.commands, { ...bot.contextFor(MANAGER), alerts: repository });
+    expect(result.outcome).toBe('user-error');
+    expect(renderText(result.reply.document)).toContain(message);
+  });
+});

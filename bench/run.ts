@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
+import { benchAlertEvaluation } from './alerts.bench.ts';
 import { benchSingleFlight, benchWarmYield } from './commands.bench.ts';
 import { benchMofParseAndAnalytics } from './data-core.bench.ts';
 import { type BenchResult, markdownTable } from './report.ts';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   results.mofParseAndAnalytics = await benchMofParseAndAnalytics();
   results.warmYield = await benchWarmYield();
   results.singleFlight = await benchSingleFlight();
+  results.alertEvaluation = await benchAlertEvaluation();
 
   process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
   const table = markdownTable(results);

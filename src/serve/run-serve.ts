@@ -10,6 +10,9 @@ export interface ServeIo {
   readonly stdout: NodeJS.WritableStream;
 }
 
+/** A shutdown that takes longer than this is cut short: a supervisor expects the process to go. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 /** True when a chat platform is configured; otherwise `serve` runs the console transport. */
 export function hasPlatform(bot: Briefbot): boolean {
   const c = bot.config;
@@ -44,6 +47,13 @@ export async function runServe(bot: Briefbot, io: ServeIo, signal: AbortSignal):
       signal.addEventListener('abort', () => resolve(), { once: true });
     });
   } finally {
+    bot.log.info('shutting down');
+    // Force the exit if a service hangs; unref'd so a clean shutdown is not held up by the timer.
+    const deadline = setTimeout(() => {
+      bot.log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out; exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
     await http.close();
     for (const service of started.reverse()) {
       await service
@@ -52,5 +62,7 @@ export async function runServe(bot: Briefbot, io: ServeIo, signal: AbortSignal):
           bot.log.error({ err: error, service: service.name }, 'service did not stop cleanly'),
         );
     }
+    clearTimeout(deadline);
+    bot.log.info('stopped');
   }
 }

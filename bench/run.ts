@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchAlertEvaluation } from './alerts.bench.ts';
+import { benchBrief } from './brief.bench.ts';
 import { benchSingleFlight, benchWarmYield } from './commands.bench.ts';
 import { benchMofParseAndAnalytics } from './data-core.bench.ts';
 import { type BenchResult, markdownTable } from './report.ts';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   results.warmYield = await benchWarmYield();
   results.singleFlight = await benchSingleFlight();
   results.alertEvaluation = await benchAlertEvaluation();
+  results.brief = await benchBrief();
 
   process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
   const table = markdownTable(results);

@@ -1,5 +1,6 @@
 import type { Command } from '../src/command/command.ts';
 import { alertCommand } from './alert.ts';
+import { briefCommand } from './brief.ts';
 import { curveCommand } from './curve.ts';
 import { headlinesCommand } from './headlines.ts';
 import { createHelpCommand } from './help.ts';
@@ -13,5 +14,6 @@ export const COMMANDS: readonly Command[] = [
   priceCommand,
   headlinesCommand,
   alertCommand,
+  briefCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -1,6 +1,8 @@
 import { COMMANDS } from '../commands/index.ts';
+import { type AlertRepository, createMemoryAlertRepository } from './alerts/alert-repository.ts';
 import type { Caller, Command, CommandContext } from './command/command.ts';
 import type { Config } from './config/config.ts';
+import { createPosterRegistry, type PosterRegistry } from './delivery/poster-registry.ts';
 import { ASSETS, type Asset } from './domain/instruments.ts';
 import type { QuoteSource } from './domain/market-data.ts';
 import type { Logger } from './log/logger.ts';
@@ -8,8 +10,6 @@ import { createMarketService, type MarketService, type MarketServiceDeps } from 
 import { collectHeadlines } from './news/collect-headlines.ts';
 import { createRssFeedSource } from './news/create-rss-feed-source.ts';
 import { DEFAULT_FEEDS } from './news/default-feeds.ts';
-import { type AlertRepository, createMemoryAlertRepository } from './alerts/alert-repository.ts';
-import { createPosterRegistry, type PosterRegistry } from './delivery/poster-registry.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createSourceHealth } from './ops/source-health.ts';
 import { createCache } from './sources/cache.ts';

@@ -108,14 +108,14 @@ export function alertDocument(rule: AlertRule, observation: AlertObservation, re
     });
   }
   if (observation.sigma !== undefined) facts.push({ label: 'Move', value: formatSigma(observation.sigma) });
-  if (rule.condition.kind === 'record' && observation.highest && observation.lowest) {
-    const extreme =
-      observation.highest.record || observation.value >= observation.value
-        ? observation.highest
-        : observation.lowest;
+  const extreme = reason === 'high' ? observation.highest : reason === 'low' ? observation.lowest : undefined;
+  if (extreme) {
+    const word = reason === 'high' ? 'Highest' : 'Lowest';
     facts.push({
-      label: 'Since',
-      value: extreme.record ? `record (series from ${extreme.since})` : extreme.since,
+      label: 'Note',
+      value: extreme.record
+        ? `Record ${reason} for the series (data from ${extreme.since})`
+        : `${word} since ${extreme.since}`,
     });
   }
   return {

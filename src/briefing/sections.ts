@@ -1,153 +1,191 @@
-import { curveSpreads, rowOnOrBefore } from '../domain/analytics.ts';
-import type { Block, FooterNote, HeadlineItem } from '../domain/document.ts';
-import { formatBpChange, formatInstant, formatPercentChange, formatPrice, signed } from '../domain/format.ts';
-import { isCurveOutdated, isQuoteOutdated } from '../domain/freshness.ts';
-import { ASSET_INFO, ASSETS, type Market, TENORS_BY_MARKET, type Tenor } from '../domain/instruments.ts';
-import type { Headline } from '../domain/market-data.ts';
+import { curveSpreads } from '../domain/analytics.ts';
+import type { Block, HeadlineItem } from '../domain/document.ts';
+import { formatInstant } from '../domain/format.ts';
+import { isQuoteOutdated } from '../domain/freshness.ts';
+import { ASSET_INFO, type Asset, type Market, type Tenor } from '../domain/instruments.ts';
+import type { Headline, Topic } from '../domain/market-data.ts';
+import type { BriefFormat } from './brief-format.ts';
+import type { BriefStrings } from './brief-strings.ts';
+import { missingText } from './brief-view.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /**
- * Section builders shared by every briefing: each turns one part of the snapshot into blocks and
- * footer notes, or into a notice when its source failed, so one outage never sinks the brief.
+ * The data sections a template names (`section: jgb-curve`). Each reads one part of the snapshot
+ * and, when its source failed, says so in place, so one outage never sinks the rest of the brief.
  */
-export interface Section {
-  readonly blocks: readonly Block[];
-  readonly footer: readonly FooterNote[];
+export interface SectionContext {
+  readonly snapshot: Snapshot;
+  readonly format: BriefFormat;
+  readonly strings: BriefStrings;
+  /** Headlines already in the brief: a story appears once, however many sections could show it. */
+  readonly shownHeadlines: Headline[];
+  /** Set once a headlines section has said the feeds are down, so later ones stay quiet. */
+  headlinesNoticed: boolean;
 }
 
-const CURVE_TITLE: Readonly<Record<Market, string>> = { jp: 'JGB curve', us: 'US Treasuries' };
-const KEY_TENORS: Readonly<Record<Market, readonly Tenor[]>> = {
-  jp: ['2y', '5y', '10y', '20y', '30y', '40y'],
-  us: ['2y', '10y', '30y'],
-};
-const DECIMALS: Readonly<Record<Market, number>> = { jp: 3, us: 2 };
+const YIELD_DECIMALS: Readonly<Record<Market, number>> = { jp: 3, us: 2 };
+
+/** A section's heading: the template's when it gives one (an empty one means none), else the default. */
+function headingBlock(heading: string | undefined, fallback: string): Block[] {
+  const text = heading ?? fallback;
+  return text === '' ? [] : [{ kind: 'heading', text }];
+}
 
 export function curveSection(
-  snapshot: Snapshot,
+  context: SectionContext,
   market: Market,
-  tenors: readonly Tenor[] = KEY_TENORS[market],
-): Section {
+  tenors: readonly Tenor[],
+  spreads: boolean,
+  heading?: string,
+): Block[] {
+  const { snapshot, format, strings } = context;
   const part = snapshot.curves[market];
-  if (!part.ok) {
-    return {
-      blocks: [
-        { kind: 'heading', text: CURVE_TITLE[market] },
-        { kind: 'notice', text: `${CURVE_TITLE[market]} unavailable: the source did not answer.` },
+  const name = strings.curve[market];
+  const last = part.ok ? part.value.value.rows.at(-1) : undefined;
+  if (!part.ok || !last) {
+    const why = part.ok ? strings.noData : missingText(part, strings);
+    return [...headingBlock(heading, name), { kind: 'notice', text: strings.sectionUnavailable(name, why) }];
+  }
+  const previous = part.value.value.rows.at(-2);
+  const rows = tenors.flatMap((tenor) => {
+    const now = last.yields[tenor];
+    if (now === undefined) return [];
+    const before = previous?.yields[tenor];
+    return [
+      [
+        strings.tenor(tenor),
+        format.yieldLevel(now, YIELD_DECIMALS[market]),
+        before === undefined ? '–' : format.signed(Math.round((now - before) * 1000) / 10, 1),
       ],
-      footer: [{ text: `${CURVE_TITLE[market]}: unavailable`, warning: true }],
-    };
+    ];
+  });
+  const blocks: Block[] = headingBlock(heading, `${name} (${format.date(last.date)})`);
+  if (rows.length === 0)
+    return [...blocks, { kind: 'notice', text: strings.sectionUnavailable(name, strings.noData) }];
+  const { columns } = strings;
+  blocks.push({
+    kind: 'table',
+    columns: [columns.tenor, columns.yield, columns.changeBp],
+    rows,
+    align: ['left', 'right', 'right'],
+  });
+  const spreadValues = spreads ? curveSpreads(last, previous) : [];
+  if (spreadValues.length > 0) {
+    const parts = spreadValues.map(
+      (s) =>
+        `${s.name} ${format.signed(s.bp, 1)}${s.changeBp === undefined ? '' : ` (${format.signed(s.changeBp, 1)})`}`,
+    );
+    blocks.push({ kind: 'text', text: `${strings.spreads}: ${parts.join(' · ')}`, tone: 'muted' });
   }
-  const history = part.value.value;
-  const last = history.rows.at(-1);
-  if (!last)
-    return { blocks: [{ kind: 'notice', text: `${CURVE_TITLE[market]}: no data yet.` }], footer: [] };
-  const { previous } = rowOnOrBefore(history, last.date);
-  const decimals = DECIMALS[market];
-  const rows = tenors
-    .filter((t) => TENORS_BY_MARKET[market].includes(t) && last.yields[t] !== undefined)
-    .map((t) => {
-      const now = last.yields[t] ?? 0;
-      const before = previous?.yields[t];
-      return [
-        t.toUpperCase(),
-        `${now.toFixed(decimals)}%`,
-        before === undefined ? '–' : formatBpChange(now - before),
-      ];
-    });
-  const spreads = curveSpreads(last, previous).map(
-    (s) => `${s.name} ${signed(s.bp, 1)} bp${s.changeBp === undefined ? '' : ` (${signed(s.changeBp, 1)})`}`,
-  );
-  const footer: FooterNote[] = [
-    { text: `${CURVE_TITLE[market]}: ${part.value.source.name}, end-of-day, as of ${last.date}` },
-  ];
-  if (isCurveOutdated(market, last.date, snapshot.takenAt) || part.value.stale) {
-    footer.push({ text: `${CURVE_TITLE[market]} is stale: latest data ${last.date}`, warning: true });
-  }
-  return {
-    blocks: [
-      { kind: 'heading', text: `${CURVE_TITLE[market]} (${last.date})` },
-      { kind: 'table', columns: ['Tenor', 'Yield', 'Chg'], rows, align: ['left', 'right', 'right'] },
-      ...(spreads.length > 0
-        ? [{ kind: 'text' as const, text: `Spreads: ${spreads.join(' · ')}`, tone: 'muted' as const }]
-        : []),
-    ],
-    footer,
-  };
+  return blocks;
 }
 
-export function pricesSection(
-  snapshot: Snapshot,
-  assets: readonly (typeof ASSETS)[number][] = ASSETS,
-): Section {
+export function pricesSection(context: SectionContext, assets: readonly Asset[], heading?: string): Block[] {
+  const { snapshot, format, strings } = context;
   const rows: string[][] = [];
-  const footer: FooterNote[] = [];
-  const missing: string[] = [];
+  const missing = new Map<string, string[]>();
   for (const asset of assets) {
-    const info = ASSET_INFO[asset];
     const part = snapshot.quotes[asset];
     if (!part.ok) {
-      missing.push(info.label);
+      const why = missingText(part, strings);
+      missing.set(why, [...(missing.get(why) ?? []), strings.asset[asset]]);
       continue;
     }
     const quote = part.value.value;
-    const change = quote.reference ? formatPercentChange(quote.reference.price, quote.price) : '–';
-    rows.push([info.label, formatPrice(quote.price, info.decimals), change]);
     const stale = part.value.stale || isQuoteOutdated(quote, snapshot.takenAt);
-    footer.push({
-      text: `${info.label}: ${quote.source.name}, ${quote.kind}, as of ${formatInstant(quote.asOf)}${stale ? ' (stale)' : ''}`,
-      ...(stale ? { warning: true } : {}),
-    });
+    const reference = quote.reference?.price;
+    rows.push([
+      stale ? strings.markStale(strings.asset[asset]) : strings.asset[asset],
+      format.price(quote.price, ASSET_INFO[asset].decimals),
+      reference === undefined ? '–' : format.percentChange(reference, quote.price),
+    ]);
   }
-  const blocks: Block[] = [{ kind: 'heading', text: 'Markets' }];
-  if (rows.length > 0)
+  const blocks: Block[] = headingBlock(heading, strings.markets);
+  const { columns } = strings;
+  if (rows.length > 0) {
     blocks.push({
       kind: 'table',
-      columns: ['Asset', 'Last', 'Chg'],
+      columns: [columns.asset, columns.last, columns.change],
       rows,
       align: ['left', 'right', 'right'],
     });
-  if (missing.length > 0) {
-    blocks.push({ kind: 'notice', text: `Unavailable: ${missing.join(', ')} (source did not answer).` });
-    footer.push({ text: `Unavailable: ${missing.join(', ')}`, warning: true });
   }
-  return { blocks, footer };
+  for (const [why, names] of missing) {
+    blocks.push({ kind: 'notice', text: strings.someUnavailable(strings.list(names), why) });
+  }
+  return blocks;
 }
 
-export function headlinesSection(snapshot: Snapshot, timeZone: string, limit = 5, perTopic = 2): Section {
+export function headlinesSection(
+  context: SectionContext,
+  options: {
+    readonly limit: number;
+    readonly perTopic: number;
+    readonly topics: readonly Topic[];
+    readonly maxAgeHours: number;
+  },
+  heading?: string,
+): Block[] {
+  const { snapshot, format, strings } = context;
   const part = snapshot.headlines;
+  const title = headingBlock(heading, strings.headlines);
   if (!part.ok) {
-    return {
-      blocks: [
-        { kind: 'heading', text: 'Headlines' },
-        { kind: 'notice', text: 'Headlines unavailable: no feed answered.' },
-      ],
-      footer: [{ text: 'Headlines: unavailable', warning: true }],
-    };
+    if (context.headlinesNoticed) return [];
+    context.headlinesNoticed = true;
+    return [
+      ...title,
+      { kind: 'notice', text: strings.sectionUnavailable(strings.headlines, missingText(part, strings)) },
+    ];
   }
-  const picked = pickHeadlines(part.value.value.headlines, limit, perTopic);
-  const blocks: Block[] = [{ kind: 'heading', text: 'Headlines' }];
-  blocks.push(
-    picked.length > 0
-      ? { kind: 'headlines', items: picked.map((h) => toHeadlineItem(h, timeZone)) }
-      : { kind: 'notice', text: 'No recent headlines.' },
+  const oldest = snapshot.takenAt.getTime() - options.maxAgeHours * 3_600_000;
+  const candidates = part.value.value.headlines.filter(
+    (h) =>
+      h.topics.some((t) => options.topics.includes(t)) &&
+      (h.publishedAt === undefined || h.publishedAt.getTime() >= oldest) &&
+      !context.shownHeadlines.some((shown) => sameStory(shown, h)),
   );
-  const sources = [...new Set(picked.map((h) => h.source))];
-  return {
-    blocks,
-    footer:
-      sources.length > 0
-        ? [{ text: `Headlines: ${sources.join(', ')}, fetched ${formatInstant(part.value.fetchedAt)}` }]
-        : [],
-  };
+  const picked = pickHeadlines(candidates, options.limit, options.perTopic, options.topics);
+  if (picked.length === 0) {
+    // An inline list (no heading) with nothing on its theme is left out; a titled one says so.
+    return title.length === 0 ? [] : [...title, { kind: 'text', text: strings.noHeadlines, tone: 'muted' }];
+  }
+  context.shownHeadlines.push(...picked);
+  const items = picked.map((h) => ({
+    title: h.title,
+    url: h.url,
+    source: h.source,
+    ...(h.publishedAt ? { when: format.shortDateTime(h.publishedAt) } : {}),
+  }));
+  return [...title, { kind: 'headlines', items }];
 }
 
-/** Newest first, at most `perTopic` per first topic, so one busy story does not crowd out the rest. */
-export function pickHeadlines(headlines: readonly Headline[], limit: number, perTopic: number): Headline[] {
+/** The same story under another id: feeds re-use titles with new links more often than the reverse. */
+function sameStory(a: Headline, b: Headline): boolean {
+  return a.id === b.id || a.url === b.url || titleKey(a.title) === titleKey(b.title);
+}
+
+function titleKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * In feed order (newest first), at most `perTopic` per topic, so one busy story does not crowd out
+ * the rest. A headline counts against its first topic among `topics` (any of its topics by default).
+ */
+export function pickHeadlines(
+  headlines: readonly Headline[],
+  limit: number,
+  perTopic: number,
+  topics?: readonly Topic[],
+): Headline[] {
   const perTopicCount = new Map<string, number>();
   const picked: Headline[] = [];
   for (const headline of headlines) {
     if (picked.length >= limit) break;
-    const topic = headline.topics[0] ?? 'other';
+    const topic = headline.topics.find((t) => topics === undefined || topics.includes(t)) ?? 'other';
     const count = perTopicCount.get(topic) ?? 0;
     if (count >= perTopic) continue;
     perTopicCount.set(topic, count + 1);
@@ -156,6 +194,7 @@ export function pickHeadlines(headlines: readonly Headline[], limit: number, per
   return picked;
 }
 
+/** A headline for `/headlines`, its time in the caller's zone. */
 export function toHeadlineItem(headline: Headline, timeZone: string): HeadlineItem {
   return {
     title: headline.title,

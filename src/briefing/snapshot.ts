@@ -1,3 +1,5 @@
+import { indexOnOrBefore } from '../domain/analytics.ts';
+import type { IsoDate } from '../domain/dates.ts';
 import { ASSETS, type Asset, type Market } from '../domain/instruments.ts';
 import type { CurveHistory, Quote } from '../domain/market-data.ts';
 import { errorMessage } from '../errors.ts';
@@ -6,7 +8,12 @@ import type { HeadlineSet, MarketService, Sourced } from '../market/market-servi
 /** One part of a snapshot: the value, or why it is missing. A failed part degrades one section only. */
 export type Part<T> =
   | { readonly ok: true; readonly value: Sourced<T> }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** Absent or `source-failed`: the source did not answer. `past-date`: a replay with no history for it. */
+      readonly cause?: 'source-failed' | 'past-date';
+    };
 
 /** Everything a briefing shows, fetched once per briefing run however many channels receive it. */
 export interface Snapshot {
@@ -14,6 +21,8 @@ export interface Snapshot {
   readonly curves: Readonly<Record<Market, Part<CurveHistory>>>;
   readonly quotes: Readonly<Record<Asset, Part<Quote>>>;
   readonly headlines: Part<HeadlineSet>;
+  /** Set when the snapshot replays a past day (`briefbot brief --as-of`). */
+  readonly asOf?: IsoDate;
 }
 
 export async function takeSnapshot(market: MarketService, now: () => Date): Promise<Snapshot> {
@@ -28,6 +37,59 @@ export async function takeSnapshot(market: MarketService, now: () => Date): Prom
     Part<Quote>
   >;
   return { takenAt: now(), curves: { jp, us }, quotes: byAsset, headlines };
+}
+
+/**
+ * Prices and headlines as they were on a past day. No source keeps them, so only a history store
+ * can answer; until one is wired (issue 6), a replay says they are not available for past dates.
+ */
+export interface PastMarketData {
+  quoteOn(asset: Asset, date: IsoDate): Promise<Sourced<Quote> | undefined>;
+  headlinesOn(date: IsoDate): Promise<Sourced<HeadlineSet> | undefined>;
+}
+
+/**
+ * A snapshot of `asOf` as it looked at the end of that day: each curve cut at its last row on or
+ * before the date (the MOF history goes back to 1974), prices and headlines from `past` when given.
+ */
+export async function takeSnapshotAsOf(
+  market: MarketService,
+  asOf: IsoDate,
+  past?: PastMarketData,
+): Promise<Snapshot> {
+  const [jp, us, headlines, ...quotes] = await Promise.all([
+    part(market.curve('jp').then((c) => curveUpTo(c, asOf))),
+    part(market.curve('us').then((c) => curveUpTo(c, asOf))),
+    pastPart(past ? () => past.headlinesOn(asOf) : undefined),
+    ...ASSETS.map((asset) => pastPart(past ? () => past.quoteOn(asset, asOf) : undefined)),
+  ]);
+  const byAsset = Object.fromEntries(ASSETS.map((asset, i) => [asset, quotes[i]])) as Record<
+    Asset,
+    Part<Quote>
+  >;
+  // The end of the day everywhere a market closes, so staleness is judged as it would have been then.
+  const takenAt = new Date(`${asOf}T23:59:59Z`);
+  return { takenAt, curves: { jp, us }, quotes: byAsset, headlines, asOf };
+}
+
+/** The history as it stood at the end of `date`: rows on or before it. */
+export function curveUpTo(curve: Sourced<CurveHistory>, date: IsoDate): Sourced<CurveHistory> {
+  const rows = curve.value.rows;
+  const last = indexOnOrBefore(rows, date);
+  if (last === rows.length - 1) return curve;
+  // Later rows prove the source had published everything up to the date: the cut is not stale.
+  return { ...curve, value: { ...curve.value, rows: rows.slice(0, last + 1) }, stale: false };
+}
+
+async function pastPart<T>(read?: () => Promise<Sourced<T> | undefined>): Promise<Part<T>> {
+  const missing = { ok: false, reason: 'not available for past dates', cause: 'past-date' } as const;
+  if (!read) return missing;
+  try {
+    const value = await read();
+    return value ? { ok: true, value } : missing;
+  } catch (error) {
+    return { ok: false, reason: errorMessage(error) };
+  }
 }
 
 async function part<T>(promise: Promise<Sourced<T>>): Promise<Part<T>> {

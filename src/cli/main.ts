@@ -1,9 +1,11 @@
 import type { Writable } from 'node:stream';
 import { createBriefbot } from '../app.ts';
-import { composeMorningBrief } from '../briefing/compose-brief.ts';
-import { takeSnapshot } from '../briefing/snapshot.ts';
+import { briefFor } from '../briefing/brief-for.ts';
+import { loadTemplateLibrary } from '../briefing/template-library.ts';
 import { dispatch, userErrorDocument } from '../command/dispatch.ts';
+import { resolveDate } from '../command/resolvers.ts';
 import { loadConfig } from '../config/config.ts';
+import { dateInZone } from '../domain/dates.ts';
 import { ConfigError, UserError } from '../errors.ts';
 import { createLogger } from '../log/logger.ts';
 import { renderText } from '../render/render-text.ts';
@@ -99,25 +101,25 @@ async function ask(options: CliOptions, io: CliIo): Promise<number> {
 }
 
 async function brief(options: CliOptions, io: CliIo): Promise<number> {
-  if (options.template !== undefined && options.template !== 'morning') {
-    throw new UserError(
-      'BAD_ARGUMENT',
-      `Unknown template "${options.template}".`,
-      'Built-in templates: morning.',
-    );
-  }
-  if (options.asOf !== undefined) {
-    throw new UserError(
-      'BAD_ARGUMENT',
-      '--as-of is not available yet.',
-      'Run briefbot brief without --as-of for the current brief.',
-    );
-  }
   const bot = boot(io);
-  const snapshot = await takeSnapshot(bot.market, () => new Date());
-  io.stdout.write(
-    `${formatDocument(composeMorningBrief(snapshot, bot.config.TZ_DEFAULT), options.format)}\n`,
-  );
+  const now = () => new Date();
+  const timeZone = bot.config.TZ_DEFAULT;
+  // --as-of replays a past day: curves from the sources' own history, prices and headlines from the
+  // history store once there is one (issue 6); until then those sections say so.
+  const asOf =
+    options.asOf === undefined ? undefined : resolveDate(options.asOf, dateInZone(now(), timeZone));
+  const library = await loadTemplateLibrary();
+  for (const problem of library.problems) io.stderr.write(`warning: template skipped: ${problem.message}\n`);
+  const { document } = await briefFor({
+    market: bot.market,
+    library,
+    timeZone,
+    now,
+    sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
+    ...(options.template === undefined ? {} : { template: options.template }),
+    ...(asOf === undefined ? {} : { asOf }),
+  });
+  io.stdout.write(`${formatDocument(document, options.format)}\n`);
   return EXIT.ok;
 }
 

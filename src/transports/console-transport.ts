@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Briefbot } from '../app.ts';
-import { composeMorningBrief } from '../briefing/compose-brief.ts';
-import { takeSnapshot } from '../briefing/snapshot.ts';
+import { briefFor } from '../briefing/brief-for.ts';
 import type { Caller } from '../command/command.ts';
 import { dispatch } from '../command/dispatch.ts';
 import { renderText } from '../render/render-text.ts';
@@ -23,8 +22,13 @@ export async function runConsoleTransport(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
 ): Promise<void> {
-  const snapshot = await takeSnapshot(bot.market, () => new Date());
-  output.write(`${renderText(composeMorningBrief(snapshot, bot.config.TZ_DEFAULT))}\n\n`);
+  const { document } = await briefFor({
+    market: bot.market,
+    timeZone: bot.config.TZ_DEFAULT,
+    now: () => new Date(),
+    sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
+  });
+  output.write(`${renderText(document)}\n\n`);
   output.write('Type a command such as /yield 40y, or /help. End input (Ctrl-D) to quit.\n');
   const lines = createInterface({ input, terminal: false });
   for await (const line of lines) {

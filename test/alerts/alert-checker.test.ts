@@ -119,3 +119,30 @@ describe('alert checker', () => {
     expect(renderText(result.reply.document)).toContain(message);
   });
 });
+
+describe('alert messages', () => {
+  it('say which extreme a record alert saw, with its date', async () => {
+    const { alertDocument } = await import('../../src/alerts/alert-checker.ts');
+    const rule = {
+      id: 'r1',
+      platform: 'slack',
+      channelId: 'C1',
+      createdBy: 'U1',
+      createdAt: '2026-01-01T00:00:00Z',
+      subject: { kind: 'yield' as const, market: 'jp' as const, tenor: '10y' as const },
+      condition: { kind: 'record' as const, years: 20 },
+    };
+    const observation = {
+      key: '2026-01-20',
+      value: 2.33,
+      change: 6.4,
+      highest: { since: '1999-02-05', record: false },
+      lowest: { since: '2026-01-19', record: false },
+      asOf: '2026-01-20',
+      source: 'Ministry of Finance Japan',
+    };
+    const text = renderText(alertDocument(rule, observation, 'high'));
+    expect(text).toContain('Highest since 1999-02-05');
+    expect(text).toContain('+6.4 bp');
+  });
+});

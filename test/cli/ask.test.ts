@@ -90,7 +90,7 @@ describe('briefbot serve in console mode', () => {
     const result = await runCli(['serve'], market.env, '/yield 10y 2026-01-20\n/price gold\n');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Morning brief');
-    expect(result.stdout).toContain('JGB curve (2026-04-30)');
+    expect(result.stdout).toContain('JGB curve (Apr 30, 2026)');
     expect(result.stdout).toContain('Highest since 1999-02-05');
     expect(result.stdout).toContain('Gold');
   });

@@ -3,7 +3,7 @@ import type { Document } from '../domain/document.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { BriefSummary } from './brief-summary.ts';
 import type { BriefTemplate } from './brief-template.ts';
-import { composeBrief } from './compose-brief.ts';
+import { composeBrief, type FiredAlert } from './compose-brief.ts';
 import { type PastMarketData, type Snapshot, takeSnapshot, takeSnapshotAsOf } from './snapshot.ts';
 import { loadTemplateLibrary, resolveTemplate, type TemplateLibrary } from './template-library.ts';
 
@@ -22,6 +22,8 @@ export interface BriefRequest {
   /** The LLM lead (issue 7), written from the same snapshot the brief shows. */
   readonly summarize?: (snapshot: Snapshot, template: BriefTemplate) => Promise<BriefSummary | undefined>;
   readonly sigmaWindowDays?: number;
+  /** Alerts fired in the audience's channel since its last brief. */
+  readonly alertsSince?: readonly FiredAlert[];
   /** Read from `templates/` when absent. */
   readonly library?: TemplateLibrary;
 }
@@ -46,6 +48,7 @@ export async function briefFor(
     timeZone: request.timeZone,
     ...(summary ? { summary } : {}),
     ...(request.sigmaWindowDays === undefined ? {} : { sigmaWindowDays: request.sigmaWindowDays }),
+    ...(request.alertsSince ? { alertsSince: request.alertsSince } : {}),
   });
   return { document, template };
 }

@@ -43,6 +43,8 @@ export interface BriefStrings {
   readonly curveStale: (name: string, date: string) => string;
   readonly summaryWithheld: (reason: string) => string;
   readonly replay: (date: string) => string;
+  /** Heading of the alerts that fired since the channel's last brief. */
+  readonly sinceLastBrief: string;
 }
 
 const EN: BriefStrings = {
@@ -87,6 +89,7 @@ const EN: BriefStrings = {
   feedsFailed: (names) => `Feeds not answering: ${names}`,
   curveStale: (name, date) => `${name} is stale: the latest published date is ${date}`,
   summaryWithheld: (reason) => `Summary withheld: ${reason}`,
+  sinceLastBrief: 'Since the last brief',
   replay: (date) =>
     `Replay of ${date}: curves as published up to that day; prices and headlines are not available for past dates.`,
 };
@@ -135,6 +138,7 @@ const JA: BriefStrings = {
   feedsFailed: (names) => `応答のないフィード：${names}`,
   curveStale: (name, date) => `${name}は更新が遅れています：最新の公表日は${date}`,
   summaryWithheld: (reason) => `要約なし：${reason}`,
+  sinceLastBrief: '前回のブリーフィング以降のアラート',
   replay: (date) =>
     `${date}の再現：金利はその日までの公表値。価格とニュースは過去の日付には対応していません。`,
 };

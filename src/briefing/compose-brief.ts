@@ -22,6 +22,14 @@ export interface ComposeBriefInput {
   readonly summary?: BriefSummary;
   /** The σ window of PRODUCT.md, in business days. */
   readonly sigmaWindowDays?: number;
+  /** Alerts that fired in this channel since its last brief, listed after the lead. */
+  readonly alertsSince?: readonly FiredAlert[];
+}
+
+/** An alert firing as a brief lists it. */
+export interface FiredAlert {
+  readonly text: string;
+  readonly firedAt: Date;
 }
 
 const DEFAULT_SIGMA_WINDOW_DAYS = 60;
@@ -46,7 +54,12 @@ export function composeBrief(input: ComposeBriefInput): Document {
   const hasLead = template.blocks.some((b) => b.kind === 'lead');
   if (!hasLead && summary?.kind === 'summary' && summary.text.trim() !== '')
     blocks.push({ kind: 'text', text: summary.text });
+  let alertsShown = false;
   for (const block of template.blocks) {
+    if (!alertsShown && block.kind !== 'lead') {
+      blocks.push(...alertsSection(input.alertsSince ?? [], strings.sinceLastBrief, format.time));
+      alertsShown = true;
+    }
     blocks.push(...composeBlock(block, render, context, summary));
     if (block.kind === 'section') for (const key of partsOfSection(block)) used.add(key);
   }
@@ -58,6 +71,22 @@ export function composeBrief(input: ComposeBriefInput): Document {
     blocks: tidyDividers(blocks),
     footer: uniqueNotes(footer),
   };
+}
+
+/** Alerts are posted when they fire; the brief recaps them so a reader who slept sees them first. */
+function alertsSection(
+  alerts: readonly FiredAlert[],
+  heading: string,
+  time: (instant: Date) => string,
+): Block[] {
+  if (alerts.length === 0) return [];
+  const items = [...alerts]
+    .sort((a, b) => a.firedAt.getTime() - b.firedAt.getTime())
+    .map((a) => `${time(a.firedAt)} ${a.text}`);
+  return [
+    { kind: 'heading', text: heading },
+    { kind: 'bullets', items },
+  ];
 }
 
 function composeBlock(

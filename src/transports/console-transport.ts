@@ -22,11 +22,14 @@ export async function runConsoleTransport(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
 ): Promise<void> {
+  const now = new Date();
+  const fired = await bot.alerts.firedSince('console', 'console', new Date(now.getTime() - 86_400_000));
   const { document } = await briefFor({
     market: bot.market,
     timeZone: bot.config.TZ_DEFAULT,
-    now: () => new Date(),
+    now: () => now,
     sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
+    alertsSince: fired.map((f) => ({ text: f.text, firedAt: new Date(f.firedAt) })),
   });
   output.write(`${renderText(document)}\n\n`);
   output.write('Type a command such as /yield 40y, or /help. End input (Ctrl-D) to quit.\n');

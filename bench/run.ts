@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { benchAlertEvaluation } from './alerts.bench.ts';
 import { benchBrief } from './brief.bench.ts';
+import { benchChartRender } from './chart.bench.ts';
 import { benchSingleFlight, benchWarmYield } from './commands.bench.ts';
 import { benchMofParseAndAnalytics } from './data-core.bench.ts';
 import { type BenchResult, markdownTable } from './report.ts';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   results.singleFlight = await benchSingleFlight();
   results.alertEvaluation = await benchAlertEvaluation();
   results.brief = await benchBrief();
+  results.chartRender = await benchChartRender();
 
   process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
   const table = markdownTable(results);

@@ -1,17 +1,22 @@
-import { defineCommand, publicReply } from '../src/command/command.ts';
+import { curveChartFileName } from '../src/chart/curve-chart-spec.ts';
+import { createCachedCurveChartRenderer } from '../src/chart/render-curve-chart.ts';
+import { type CommandContext, defineCommand, publicReply } from '../src/command/command.ts';
 import { clip, isMarket, resolveDate } from '../src/command/resolvers.ts';
 import { tokenize } from '../src/command/tokenize.ts';
 import { curveSpreads, rowOnOrBefore } from '../src/domain/analytics.ts';
 import { addDays, addMonths, dateInZone, type IsoDate } from '../src/domain/dates.ts';
+import type { Block } from '../src/domain/document.ts';
 import { formatBpChange, signed } from '../src/domain/format.ts';
 import { MARKET_ZONE } from '../src/domain/freshness.ts';
 import { type Market, TENORS_BY_MARKET } from '../src/domain/instruments.ts';
-import type { CurveHistory, CurveRow } from '../src/domain/market-data.ts';
+import type { CurveHistory, CurveRow, SourceRef } from '../src/domain/market-data.ts';
 import { UserError } from '../src/errors.ts';
 import { curveFooter, MARKET_LABEL, YIELD_DECIMALS } from './shared/curve-notes.ts';
 
 const USAGE = '/curve [jp|us] [vs 1w|1m|1y|YYYY-MM-DD]';
 const PERIODS = ['1d', '1w', '1m', '1y'] as const;
+/** Desks ask for the same few comparisons all morning; each is drawn once. */
+const renderChart = createCachedCurveChartRenderer(32);
 
 export const curveCommand = defineCommand({
   name: 'curve',
@@ -69,9 +74,11 @@ export const curveCommand = defineCommand({
         then === undefined ? '–' : signed(s.bp - then, 1),
       ];
     });
+    const chart = await chartBlock(context, market, today, past, curve.source);
     return publicReply({
       title: `${MARKET_LABEL[market]} curve ${today.date} vs ${past.date}`,
       blocks: [
+        chart,
         {
           kind: 'table',
           columns: ['Tenor', today.date, past.date, 'Chg bp'],
@@ -89,6 +96,35 @@ export const curveCommand = defineCommand({
     });
   },
 });
+
+/**
+ * The chart, or a notice when it cannot be drawn: the tables below carry every figure, so a broken
+ * chart costs the picture, never the answer.
+ */
+async function chartBlock(
+  context: CommandContext,
+  market: Market,
+  today: CurveRow,
+  past: CurveRow,
+  source: SourceRef,
+): Promise<Block> {
+  try {
+    const chart = await renderChart({ market, today, past, source });
+    return {
+      kind: 'image',
+      image: {
+        name: curveChartFileName(market, today, past),
+        alt: chart.alt,
+        png: chart.png,
+        width: chart.width,
+        height: chart.height,
+      },
+    };
+  } catch (error) {
+    context.log.error({ err: error, market, today: today.date, past: past.date }, 'curve chart failed');
+    return { kind: 'notice', text: 'The chart could not be drawn; the table has every figure.' };
+  }
+}
 
 type Vs = (typeof PERIODS)[number] | { date: string };
 

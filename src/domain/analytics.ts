@@ -113,12 +113,32 @@ export interface LevelAnalysis {
   readonly sigma?: number;
 }
 
-/** Everything PRODUCT.md defines for one series at one observation. */
+/**
+ * Everything PRODUCT.md defines for one series at one observation. Series are immutable and the same
+ * question is asked on every warm `/yield`, so answers are kept per series (a record value scans the
+ * whole history for "highest since").
+ */
 export function analyseLevel(
   series: readonly Observation[],
   index: number,
   sigmaWindow: number,
 ): LevelAnalysis {
+  let answers = analysisCache.get(series);
+  if (!answers) {
+    answers = new Map();
+    analysisCache.set(series, answers);
+  }
+  const key = `${index}:${sigmaWindow}`;
+  const cached = answers.get(key);
+  if (cached) return cached;
+  const analysis = computeLevel(series, index, sigmaWindow);
+  answers.set(key, analysis);
+  return analysis;
+}
+
+const analysisCache = new WeakMap<readonly Observation[], Map<string, LevelAnalysis>>();
+
+function computeLevel(series: readonly Observation[], index: number, sigmaWindow: number): LevelAnalysis {
   const today = series[index];
   if (today === undefined) throw new RangeError('index outside the series');
   const previous = series[index - 1];

@@ -31,20 +31,35 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** The calendar date of an instant in an IANA time zone. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts;
+  return zoneDateFormatter(timeZone).format(instant);
 }
 
-/** Whole weekdays (Mon–Fri) strictly after `from` up to and including `to`. */
+// Building an Intl formatter costs far more than using one, and every reply asks for today's date.
+const zoneDateFormatters = new Map<string, Intl.DateTimeFormat>();
+function zoneDateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = zoneDateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    zoneDateFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whole weekdays (Mon–Fri) strictly after `from` up to and including `to`; 0 when `to` is not later. */
 export function weekdaysBetween(from: IsoDate, to: IsoDate): number {
-  let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-    const day = new Date(`${d}T00:00:00Z`).getUTCDay();
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  if (days <= 0) return 0;
+  const fullWeeks = Math.floor(days / 7);
+  let count = fullWeeks * 5;
+  // The remaining days, walked from the day after the last full week.
+  const startDay = new Date(`${from}T00:00:00Z`).getUTCDay();
+  for (let i = fullWeeks * 7 + 1; i <= days; i += 1) {
+    const day = (startDay + i) % 7;
     if (day !== 0 && day !== 6) count += 1;
   }
   return count;

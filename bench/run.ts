@@ -5,7 +5,11 @@ import { benchBrief } from './brief.bench.ts';
 import { benchChartRender } from './chart.bench.ts';
 import { benchSingleFlight, benchWarmYield } from './commands.bench.ts';
 import { benchMofParseAndAnalytics } from './data-core.bench.ts';
+import { benchDigestFanOut, benchDigestRateLimited } from './digest.bench.ts';
+import { benchDiscordInteractions } from './discord.bench.ts';
 import { type BenchResult, markdownTable } from './report.ts';
+import { benchSlackHttp } from './slack.bench.ts';
+import { benchSummary } from './summary.bench.ts';
 
 /**
  * Runs every benchmark, prints one JSON report on stdout and writes `bench/report.md` (the table the
@@ -26,6 +30,11 @@ async function main(): Promise<void> {
   results.alertEvaluation = await benchAlertEvaluation();
   results.brief = await benchBrief();
   results.chartRender = await benchChartRender();
+  results.discordInteractions = await benchDiscordInteractions();
+  results.slackHttp = await benchSlackHttp();
+  results.summary = await benchSummary();
+  results.digestFanOut = await benchDigestFanOut();
+  results.digestRateLimited = await benchDigestRateLimited();
 
   process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
   const table = markdownTable(results);

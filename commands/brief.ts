@@ -1,4 +1,4 @@
-import { briefFor, DEFAULT_TEMPLATE } from '../src/briefing/brief-for.ts';
+import { type BriefRequest, briefFor, DEFAULT_TEMPLATE } from '../src/briefing/brief-for.ts';
 import type { CommandContext } from '../src/command/command.ts';
 import { defineCommand } from '../src/command/command.ts';
 import { tokenize } from '../src/command/tokenize.ts';
@@ -31,7 +31,7 @@ export const briefCommand = defineCommand({
         `Type ${USAGE}, for example /brief five-things.`,
       );
     }
-    const { document, template } = await briefFor(request(context, tokens[0]));
+    const { document, template } = await briefFor(await request(context, tokens[0]));
     const post: ReplyAction = { id: POST_BRIEF_ACTION_ID, label: 'Post to channel', value: template.name };
     // A preview: only the caller sees it until they choose to post it.
     return { document, visibility: 'ephemeral', actions: [post] };
@@ -43,15 +43,28 @@ export const briefCommand = defineCommand({
  * again from the same cached data the preview used.
  */
 export async function postedBrief(templateName: string, context: CommandContext): Promise<Document> {
-  return (await briefFor(request(context, templateName))).document;
+  return (await briefFor(await request(context, templateName))).document;
 }
 
-function request(context: CommandContext, template: string | undefined) {
+async function request(context: CommandContext, template: string | undefined): Promise<BriefRequest> {
+  const { caller, summariseBrief } = context;
+  const fired = await context.alerts.firedSince(
+    caller.platform,
+    caller.channelId,
+    new Date(context.now().getTime() - RECAP_WINDOW_MS),
+  );
   return {
     market: context.market,
     template: template ?? DEFAULT_TEMPLATE,
     timeZone: context.timeZone,
     now: context.now,
     sigmaWindowDays: context.sigmaWindowDays,
+    alertsSince: fired.map((f) => ({ text: f.text, firedAt: new Date(f.firedAt) })),
+    ...(summariseBrief
+      ? { summarize: (snapshot, chosen) => summariseBrief({ snapshot, template: chosen }) }
+      : {}),
   };
 }
+
+/** An on-demand brief recaps the alerts of the last day. */
+const RECAP_WINDOW_MS = 86_400_000;

@@ -2,6 +2,7 @@ import type { Command } from '../src/command/command.ts';
 import { alertCommand } from './alert.ts';
 import { briefCommand } from './brief.ts';
 import { curveCommand } from './curve.ts';
+import { digestCommand } from './digest.ts';
 import { headlinesCommand } from './headlines.ts';
 import { createHelpCommand } from './help.ts';
 import { priceCommand } from './price.ts';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   priceCommand,
   headlinesCommand,
   alertCommand,
+  digestCommand,
   briefCommand,
   createHelpCommand(() => COMMANDS),
 ];

@@ -28,6 +28,10 @@ import {
   createTreasuryCsvProvider,
   createTreasuryXmlProvider,
 } from './sources/treasury/create-treasury-provider.ts';
+import { createStore } from './store/create-store.ts';
+import type { Store } from './store/store.ts';
+import type { SummariseBrief } from './summary/brief-summaries.ts';
+import { createSummariesFromConfig } from './summary/summaries-from-config.ts';
 
 /** The assembled bot: one market service, one command registry, shared by every transport. */
 export interface Briefbot {
@@ -40,6 +44,10 @@ export interface Briefbot {
   /** Channel posters registered by the platform transports, for scheduled briefs and alerts. */
   readonly posters: PosterRegistry;
   readonly alerts: AlertRepository;
+  /** Schedules, the delivery ledger, the audit log and history, on `DATABASE_URL` (opened on first use). */
+  readonly store: Store;
+  /** The grounded LLM lead for a brief (issue 7); answers undefined when summaries are off. */
+  readonly summariseBrief: SummariseBrief;
   readonly sourceHealth: ReturnType<typeof createSourceHealth>;
   contextFor(caller: Caller): CommandContext;
 }
@@ -61,6 +69,8 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
   const sourceHealth = createSourceHealth(now);
   const alerts = createMemoryAlertRepository();
+  const store = createStore(config.DATABASE_URL, { now });
+  const summariseBrief = createSummariesFromConfig(config, { log, now });
   const cache = createCache({
     onRefreshError: (key, error) => log.warn({ key, err: error }, 'refresh failed'),
   });
@@ -119,6 +129,8 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     sourceHealth,
     posters: createPosterRegistry(),
     alerts,
+    store,
+    summariseBrief,
     contextFor: (caller) => ({
       market,
       caller,
@@ -126,6 +138,8 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
       sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
       timeZone: config.TZ_DEFAULT,
       alerts,
+      store,
+      summariseBrief,
       log: log.child({ platform: caller.platform, channel: caller.channelId }),
       observe: ({ command, outcome, durationMs }) =>
         metrics.commandServed({ command, outcome, platform: caller.platform }, durationMs),

@@ -11,6 +11,8 @@ import { createLogger } from '../log/logger.ts';
 import { renderText } from '../render/render-text.ts';
 import { runServe } from '../serve/run-serve.ts';
 import { CONSOLE_CALLER } from '../transports/console-transport.ts';
+import { registerFromCli } from '../transports/discord/register-from-cli.ts';
+import { slackCli } from '../transports/slack/slack-cli.ts';
 import { type CliOptions, parseCliOptions } from './args.ts';
 import { formatDocument, saveAttachments } from './output.ts';
 
@@ -28,11 +30,15 @@ const USAGE = `Usage:
   briefbot serve                         run the bot (console mode when no Slack or Discord token is set)
   briefbot ask "<slash command>" [--format text|markdown|slack|discord] [--save-attachments DIR]
   briefbot brief [--template NAME] [--as-of YYYY-MM-DD] [--format …]
+  briefbot discord register [--guild ID]  register the slash commands with Discord (guild: at once, for testing)
+  briefbot slack manifest [--socket | --http] [--url https://your.host]
 `;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [subcommand, ...rest] = argv;
   try {
+    // `slack` has flags of its own (--socket, --http, --url), so it parses its arguments itself.
+    if (subcommand === 'slack') return slackManifest(rest, io);
     const options = parseCliOptions(rest);
     switch (subcommand) {
       case 'serve':
@@ -41,6 +47,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await ask(options, io);
       case 'brief':
         return await brief(options, io);
+      case 'discord':
+        return await discordRegister(options, io);
       case undefined:
       case 'help':
       case '--help':
@@ -113,6 +121,7 @@ async function brief(options: CliOptions, io: CliIo): Promise<number> {
   const { document } = await briefFor({
     market: bot.market,
     library,
+    summarize: (snapshot, template) => bot.summariseBrief({ snapshot, template }),
     timeZone,
     now,
     sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
@@ -120,6 +129,29 @@ async function brief(options: CliOptions, io: CliIo): Promise<number> {
     ...(asOf === undefined ? {} : { asOf }),
   });
   io.stdout.write(`${formatDocument(document, options.format)}\n`);
+  return EXIT.ok;
+}
+
+function slackManifest(args: readonly string[], io: CliIo): number {
+  const bot = boot(io);
+  const appTokenSet = bot.config.SLACK_APP_TOKEN !== undefined;
+  io.stdout.write(slackCli(args, { commands: bot.commands, appTokenSet }));
+  return EXIT.ok;
+}
+
+async function discordRegister(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.positionals[0] !== 'register') {
+    throw new UserError(
+      'UNKNOWN_COMMAND',
+      'Unknown discord command.',
+      'Type briefbot discord register [--guild ID]',
+    );
+  }
+  const bot = boot(io);
+  const registry = bot.commands;
+  const guildId = options.guild;
+  const summary = await registerFromCli({ config: bot.config, registry, ...(guildId ? { guildId } : {}) });
+  io.stdout.write(`${summary}\n`);
   return EXIT.ok;
 }
 

@@ -49,6 +49,9 @@ export const configSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'must be a URL' }).optional()),
   OPENAI_MODEL: z.string().trim().default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  OPENAI_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/briefbot.db')
@@ -78,6 +81,8 @@ export const configSchema = z.object({
     )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each feed must be an http(s) URL' }))),
   TZ_DEFAULT: timeZone,
+  /** A scheduled brief more than this late (the bot was down) is recorded as missed, not sent. */
+  DIGEST_GRACE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SOURCE_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000),
   SIGMA_WINDOW_DAYS: z.coerce.number().int().min(10).max(1_000).default(60),

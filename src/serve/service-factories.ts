@@ -1,6 +1,9 @@
 import { createAlertChecker } from '../alerts/alert-checker.ts';
 import { createMemoryPriceHistory } from '../alerts/observe-subject.ts';
 import { createRefresherService } from '../market/refresher-service.ts';
+import { schedulerServiceFactory } from '../schedule/scheduler-service-factory.ts';
+import { createDiscordService } from '../transports/discord/discord-service.ts';
+import { createSlackService } from '../transports/slack/slack-service.ts';
 import type { ServiceFactory } from './service.ts';
 
 /**
@@ -8,6 +11,8 @@ import type { ServiceFactory } from './service.ts';
  * or a background job is one line here and one folder of its own.
  */
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
+  createSlackService,
+  createDiscordService,
   ({ bot }) => {
     const alerts = createAlertChecker({
       repository: bot.alerts,
@@ -23,4 +28,5 @@ export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
       listeners: [async () => void (await alerts.checkAll())],
     });
   },
+  schedulerServiceFactory,
 ];

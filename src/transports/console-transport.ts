@@ -30,6 +30,7 @@ export async function runConsoleTransport(
     now: () => now,
     sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
     alertsSince: fired.map((f) => ({ text: f.text, firedAt: new Date(f.firedAt) })),
+    summarize: (snapshot, template) => bot.summariseBrief({ snapshot, template }),
   });
   output.write(`${renderText(document)}\n\n`);
   output.write('Type a command such as /yield 40y, or /help. End input (Ctrl-D) to quit.\n');

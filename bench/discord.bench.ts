@@ -1,0 +1,186 @@
+import { Agent, request } from 'node:http';
+import { REST } from 'discord.js';
+import { createBriefbot } from '../src/app.ts';
+import { defineCommand, publicReply } from '../src/command/command.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { createHttpServer, type HttpServer, type RouteHandler, readBody } from '../src/http/http-server.ts';
+import { createLogger } from '../src/log/logger.ts';
+import {
+  createDiscordInteractionsRoute,
+  DISCORD_INTERACTIONS_PATH,
+} from '../src/transports/discord/discord-interactions-route.ts';
+import { createBotInteractionHandler } from '../src/transports/discord/discord-service.ts';
+import { createDiscordSignatureVerifier } from '../src/transports/discord/discord-signature.ts';
+import { commandInteraction } from '../test/support/fake-discord-interactions.ts';
+import { discordKeyPair, signedHeaders } from '../test/support/fake-discord-signing.ts';
+import { startFakeMarket } from '../test/support/fake-market.ts';
+import type { BenchResult } from './report.ts';
+import { type LatencySummary, round, summarise } from './stats.ts';
+
+const REQUESTS_PER_ROUND = 1_000;
+const ROUNDS = 5;
+const WARMUP_REQUESTS = 300;
+/** Target from issue 5: p99 interaction-to-callback within 1.25× of a bare verifying endpoint. */
+const MAX_P99_RATIO = 1.25;
+
+export interface DiscordBenchResult extends BenchResult {
+  readonly briefbot: LatencySummary;
+  readonly bare: LatencySummary;
+  /** The same route serving a constant /yield: what the Discord transport adds on its own. */
+  readonly transportOnly: LatencySummary;
+  readonly p99Ratio: number;
+}
+
+/** The same reply shape as /yield, from a constant: the cost of the transport alone. */
+const constantYield = defineCommand({
+  name: 'yield',
+  summary: 'constant',
+  usage: '/yield',
+  examples: [],
+  options: [{ name: 'tenor', description: 'tenor', required: true }],
+  run: async () =>
+    publicReply({ title: 'JGB 40Y 3.743%', blocks: [{ kind: 'text', text: '3.743%' }], footer: [] }),
+});
+
+/**
+ * Signed `/yield 40y` interactions over `POST /discord/interactions` with a warm cache, one at a
+ * time, until the callback (the HTTP answer) arrives; against a bare endpoint on the same HTTP
+ * server that verifies the same signature and answers a constant. Interleaved rounds, median round.
+ */
+export async function benchDiscordInteractions(): Promise<DiscordBenchResult> {
+  const log = createLogger('silent');
+  const market = await startFakeMarket();
+  const keys = discordKeyPair();
+  const config = loadConfig({ ...market.env, DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+  const bot = createBriefbot(config, {
+    log,
+    defaultMetrics: false,
+    now: () => new Date('2026-05-01T00:00:00Z'),
+  });
+  const webhookRest = new REST({ api: 'http://127.0.0.1:9' });
+  const verify = createDiscordSignatureVerifier(keys.publicKeyHex);
+  const handler = createBotInteractionHandler(bot, { rest: webhookRest, poster: () => undefined });
+  const constantHandler = createBotInteractionHandler(
+    { ...bot, commands: [constantYield] },
+    { rest: webhookRest, poster: () => undefined },
+  );
+  const servers = {
+    briefbot: await serve(log, createDiscordInteractionsRoute({ verify, handler, log })),
+    transportOnly: await serve(
+      log,
+      createDiscordInteractionsRoute({ verify, handler: constantHandler, log }),
+    ),
+    bare: await serve(log, bareEndpoint(verify)),
+  };
+  const sides = Object.keys(servers) as (keyof typeof servers)[];
+  const body = JSON.stringify(commandInteraction('yield', [{ name: 'tenor', value: '40y' }]));
+  const headers = signedHeaders(body, keys.privateKey);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (const { url } of Object.values(servers)) await run(agent, url, body, headers, WARMUP_REQUESTS);
+    const rounds: Record<keyof typeof servers, LatencySummary[]> = {
+      briefbot: [],
+      transportOnly: [],
+      bare: [],
+    };
+    for (let i = 0; i < ROUNDS; i += 1) {
+      const order = i % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        rounds[side].push(summarise(await run(agent, servers[side].url, body, headers, REQUESTS_PER_ROUND)));
+      }
+    }
+    const briefbot = median(rounds.briefbot);
+    const bare = median(rounds.bare);
+    const transportOnly = median(rounds.transportOnly);
+    const p99Ratio = round(briefbot.p99Ms / bare.p99Ms, 3);
+    return {
+      briefbot,
+      bare,
+      transportOnly,
+      p99Ratio,
+      summary: `p50 ${briefbot.p50Ms.toFixed(3)} ms, p99 ${briefbot.p99Ms.toFixed(3)} ms (bare p50 ${bare.p50Ms.toFixed(3)}, p99 ${bare.p99Ms.toFixed(3)}; ${p99Ratio}×; transport alone p50 ${transportOnly.p50Ms.toFixed(3)})`,
+      target: `p99 ≤${MAX_P99_RATIO}× a bare endpoint that verifies and answers a constant`,
+      pass: p99Ratio <= MAX_P99_RATIO,
+    };
+  } finally {
+    agent.destroy();
+    for (const { http } of Object.values(servers)) await http.close();
+    webhookRest.clearHashSweeper();
+    webhookRest.clearHandlerSweeper();
+    await market.close();
+  }
+}
+
+/** The baseline: read the body, check the Ed25519 signature, answer a constant message. */
+function bareEndpoint(verify: ReturnType<typeof createDiscordSignatureVerifier>): RouteHandler {
+  const answer = JSON.stringify({
+    type: 4,
+    data: { embeds: [{ title: 'JGB 40Y 3.743%' }], allowed_mentions: { parse: [] } },
+  });
+  return async (req, res) => {
+    const body = await readBody(req);
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    if (
+      typeof signature !== 'string' ||
+      typeof timestamp !== 'string' ||
+      !verify(signature, timestamp, body)
+    ) {
+      res.writeHead(401).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+    res.end(answer);
+  };
+}
+
+async function serve(log: ReturnType<typeof createLogger>, handler: RouteHandler) {
+  const http: HttpServer = createHttpServer(log);
+  http.route('POST', DISCORD_INTERACTIONS_PATH, handler);
+  const { port } = await http.listen(0, '127.0.0.1');
+  return { http, url: `http://127.0.0.1:${port}${DISCORD_INTERACTIONS_PATH}` };
+}
+
+/** `total` requests one after another; each sample is request start to the full answer read. */
+async function run(
+  agent: Agent,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  total: number,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const started = performance.now();
+    const { status, text } = await post(agent, url, body, headers);
+    samples.push(performance.now() - started);
+    if (status !== 200 || !text.startsWith('{"type":4'))
+      throw new Error(`unexpected answer ${status}: ${text}`);
+  }
+  return samples;
+}
+
+function post(agent: Agent, url: string, body: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function median(rounds: readonly LatencySummary[]): LatencySummary {
+  const sorted = [...rounds].sort((a, b) => a.p99Ms - b.p99Ms);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('no rounds');
+  return middle;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.stdout.write(`${JSON.stringify(await benchDiscordInteractions(), null, 2)}\n`);
+}

@@ -1,0 +1,238 @@
+import { Agent, request } from 'node:http';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { createBriefbot } from '../src/app.ts';
+import { type Command, defineCommand, publicReply } from '../src/command/command.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { createHttpServer, type HttpServer } from '../src/http/http-server.ts';
+import { createLogger } from '../src/log/logger.ts';
+import { createSlackApp, SLACK_EVENTS_PATH } from '../src/transports/slack/slack-app.ts';
+import { slackLogger } from '../src/transports/slack/slack-logger.ts';
+import { slackClientOptions } from '../src/transports/slack/slack-web-client.ts';
+import { startFakeMarket } from '../test/support/fake-market.ts';
+import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
+import { slackSignature, slashCommandBody } from '../test/support/fake-slack-request.ts';
+import type { BenchResult } from './report.ts';
+import { type LatencySummary, round, summarise } from './stats.ts';
+
+const TOKEN = 'xoxb-bench';
+const SECRET = 'bench-signing-secret';
+const REQUESTS = { 1: 800, 32: 3_000 } as const;
+const ROUNDS = 3;
+const WARMUP_REQUESTS = 300;
+/** Targets from issue 4: our app against a bare Bolt app that acknowledges a constant. */
+const MIN_THROUGHPUT_RATIO = 0.8;
+const MAX_P99_RATIO = 1.25;
+
+interface LoadFigures {
+  readonly requestsPerSecond: number;
+  readonly latency: LatencySummary;
+}
+
+export interface SlackBenchResult extends BenchResult {
+  readonly briefbot: Record<'c1' | 'c32', LoadFigures>;
+  readonly bareBolt: Record<'c1' | 'c32', LoadFigures>;
+  /** briefbot's transport answering a constant command, to split the gap. */
+  readonly transportOnly: Record<'c1' | 'c32', LoadFigures>;
+  readonly ratios: Record<'c1' | 'c32', { throughput: number; p99: number }>;
+  readonly transportOnlyRatios: Record<'c1' | 'c32', { throughput: number; p99: number }>;
+}
+
+/**
+ * Signed `/yield 40y` over HTTP with a warm cache, against a bare Bolt app on the same HTTP server
+ * that acknowledges a constant: what briefbot's command layer, role lookup, replay guard and Block
+ * Kit rendering add to Bolt's own cost. Same client, same run, same machine; each side runs in
+ * several interleaved rounds and the median round counts, so drift in the machine's load touches
+ * both alike. A third app, briefbot's transport serving a constant command, shows how the gap
+ * splits between the transport and the command itself.
+ */
+export async function benchSlackHttp(): Promise<SlackBenchResult> {
+  const log = createLogger('silent');
+  const market = await startFakeMarket();
+  const slack = await startFakeSlackApi({ token: TOKEN });
+  slack.setUser('U0TRADER', {});
+  const config = loadConfig({ ...market.env, SLACK_API_URL: slack.apiUrl });
+  // The day after the fixture's last date, as in commands.bench.ts: data as fresh as in production.
+  const bot = createBriefbot(config, {
+    log,
+    defaultMetrics: false,
+    now: () => new Date('2026-05-01T00:00:00Z'),
+  });
+  const app = async (commands: readonly Command[]) => {
+    const slackApp = createSlackApp({
+      botToken: TOKEN,
+      signingSecret: SECRET,
+      apiUrl: config.SLACK_API_URL,
+      managerIds: [],
+      commands,
+      contextFor: bot.contextFor,
+      log,
+    });
+    await slackApp.start();
+    return serve(log, slackApp.requestHandler);
+  };
+  const servers = {
+    briefbot: await app(bot.commands),
+    transportOnly: await app([constantYield]),
+    bareBolt: await serve(log, await bareBolt(slack.apiUrl, log)),
+  };
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  try {
+    for (const { url } of Object.values(servers)) {
+      const warm = await load(agent, url, 8, WARMUP_REQUESTS);
+      if (warm.failures > 0) throw new Error(`warm-up at ${url} had ${warm.failures} failures`);
+    }
+    const sides = Object.keys(servers) as (keyof typeof servers)[];
+    const figures = Object.fromEntries(sides.map((side) => [side, {}])) as Record<
+      keyof typeof servers,
+      Record<'c1' | 'c32', LoadFigures>
+    >;
+    for (const concurrency of [1, 32] as const) {
+      const rounds = Object.fromEntries(sides.map((side) => [side, [] as LoadFigures[]])) as Record<
+        keyof typeof servers,
+        LoadFigures[]
+      >;
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const order = round % 2 === 0 ? sides : [...sides].reverse();
+        for (const side of order) {
+          const run = await load(agent, servers[side].url, concurrency, REQUESTS[concurrency]);
+          if (run.failures > 0) throw new Error(`${run.failures} ${side} requests failed under load`);
+          rounds[side].push(run.figures);
+        }
+      }
+      for (const side of sides) figures[side][`c${concurrency}`] = median(rounds[side]);
+    }
+    const ratios = {
+      c1: ratio(figures.briefbot.c1, figures.bareBolt.c1),
+      c32: ratio(figures.briefbot.c32, figures.bareBolt.c32),
+    };
+    const transportOnlyRatios = {
+      c1: ratio(figures.transportOnly.c1, figures.bareBolt.c1),
+      c32: ratio(figures.transportOnly.c32, figures.bareBolt.c32),
+    };
+    const pass = Object.values(ratios).every(
+      (r) => r.throughput >= MIN_THROUGHPUT_RATIO && r.p99 <= MAX_P99_RATIO,
+    );
+    const line = (k: 'c1' | 'c32') =>
+      `c${k.slice(1)}: ${Math.round(figures.briefbot[k].requestsPerSecond)} req/s (bare ${Math.round(figures.bareBolt[k].requestsPerSecond)}), p99 ${figures.briefbot[k].latency.p99Ms.toFixed(2)} ms (bare ${figures.bareBolt[k].latency.p99Ms.toFixed(2)})`;
+    return {
+      briefbot: figures.briefbot,
+      bareBolt: figures.bareBolt,
+      transportOnly: figures.transportOnly,
+      ratios,
+      transportOnlyRatios,
+      summary: `${line('c1')}; ${line('c32')}; transport alone ${transportOnlyRatios.c1.throughput}×/${transportOnlyRatios.c32.throughput}× bare throughput`,
+      target: `≥${MIN_THROUGHPUT_RATIO}× bare Bolt throughput, p99 ≤${MAX_P99_RATIO}× bare`,
+      pass,
+    };
+  } finally {
+    agent.destroy();
+    for (const { http } of Object.values(servers)) await http.close();
+    await slack.close();
+    await market.close();
+  }
+}
+
+/** The round with the median throughput, so one noisy round does not decide the result. */
+function median(rounds: readonly LoadFigures[]): LoadFigures {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('no rounds');
+  return middle;
+}
+
+/** The same reply shape as /yield, from a constant: the cost of the transport alone. */
+const constantYield = defineCommand({
+  name: 'yield',
+  summary: 'constant',
+  usage: '/yield',
+  examples: [],
+  options: [],
+  run: async () =>
+    publicReply({ title: 'JGB 40Y 3.743%', blocks: [{ kind: 'text', text: '3.743%' }], footer: [] }),
+});
+
+/** The baseline: Bolt's HTTPReceiver with signature checks, one listener acknowledging a constant. */
+async function bareBolt(apiUrl: string, log: ReturnType<typeof createLogger>) {
+  const receiver = new HTTPReceiver({
+    signingSecret: SECRET,
+    endpoints: SLACK_EVENTS_PATH,
+    logger: slackLogger(log),
+  });
+  const app = new App({
+    token: TOKEN,
+    receiver,
+    logger: slackLogger(log),
+    clientOptions: slackClientOptions({ apiUrl, retryConfig: webApi.retryPolicies.rapidRetryPolicy }),
+    convoStore: false,
+  });
+  app.command('/yield', async ({ ack }) => {
+    await ack({ response_type: 'in_channel', text: 'JGB 40Y 3.743%' });
+  });
+  return receiver.requestListener;
+}
+
+async function serve(
+  log: ReturnType<typeof createLogger>,
+  handler: Parameters<HttpServer['route']>[2] | undefined,
+): Promise<{ http: HttpServer; url: string }> {
+  if (!handler) throw new Error('no HTTP handler');
+  const http = createHttpServer(log);
+  http.route('POST', SLACK_EVENTS_PATH, handler);
+  const { port } = await http.listen(0, '127.0.0.1');
+  return { http, url: `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}` };
+}
+
+let sequence = 0;
+
+/** `total` signed requests, `concurrency` at a time; each is unique so the replay guard admits it. */
+async function load(agent: Agent, url: string, concurrency: number, total: number) {
+  const samples: number[] = [];
+  let failures = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next += 1;
+        sequence += 1;
+        const body = slashCommandBody({
+          command: '/yield',
+          text: '40y',
+          responseUrl: `http://127.0.0.1:9/response/${sequence}`,
+        });
+        const timestamp = Math.floor(Date.now() / 1_000);
+        const t0 = performance.now();
+        const status = await post(agent, url, body, {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': slackSignature(SECRET, timestamp, body),
+        });
+        samples.push(performance.now() - t0);
+        if (status !== 200) failures += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1_000;
+  return {
+    failures,
+    figures: { requestsPerSecond: round(total / seconds, 1), latency: summarise(samples) },
+  };
+}
+
+function post(agent: Agent, url: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function ratio(mine: LoadFigures, bare: LoadFigures) {
+  return {
+    throughput: round(mine.requestsPerSecond / bare.requestsPerSecond, 3),
+    p99: round(mine.latency.p99Ms / bare.latency.p99Ms, 3),
+  };
+}

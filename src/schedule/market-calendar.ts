@@ -1,0 +1,38 @@
+import Holidays, { type HolidaysTypes } from 'date-holidays';
+import type { IsoDate } from '../domain/dates.ts';
+import type { MarketCalendar } from './schedule.ts';
+
+/**
+ * Holiday types that close each market, as `date-holidays` classifies them. Japan's bond and
+ * stock markets close on public holidays and on the bank holidays of 31 Dec and 2–3 Jan; the US
+ * Treasury market closes on federal holidays, which date-holidays lists as public. (Good Friday,
+ * when SIFMA usually recommends a close, is not a federal holiday and is not skipped.)
+ */
+const CALENDARS: Readonly<
+  Record<MarketCalendar, { country: string; types: readonly HolidaysTypes.HolidayType[] }>
+> = {
+  jp: { country: 'JP', types: ['public', 'bank'] },
+  us: { country: 'US', types: ['public'] },
+};
+
+const byYear = new Map<string, ReadonlyMap<IsoDate, string>>();
+
+/** The holiday's name when `date` is a market holiday in `calendar`, otherwise undefined. */
+export function marketHoliday(calendar: MarketCalendar, date: IsoDate): string | undefined {
+  return holidaysOf(calendar, Number(date.slice(0, 4))).get(date);
+}
+
+function holidaysOf(calendar: MarketCalendar, year: number): ReadonlyMap<IsoDate, string> {
+  const key = `${calendar}:${year}`;
+  const cached = byYear.get(key);
+  if (cached) return cached;
+  const { country, types } = CALENDARS[calendar];
+  const holidays = new Holidays(country, { types: [...types] });
+  const dates = new Map<IsoDate, string>();
+  // `date` is the local calendar date ("2026-05-04 00:00:00"): no zone arithmetic needed.
+  for (const holiday of holidays.getHolidays(year, 'en')) {
+    if (types.includes(holiday.type)) dates.set(holiday.date.slice(0, 10), holiday.name);
+  }
+  byYear.set(key, dates);
+  return dates;
+}

@@ -1,0 +1,46 @@
+import { type REST, Routes } from 'discord.js';
+import type { ChannelPoster, PostResult } from '../../delivery/channel-poster.ts';
+import type { Document } from '../../domain/document.ts';
+import type { Logger } from '../../log/logger.ts';
+import { toDeliveryError } from './discord-errors.ts';
+import { discordPayloads } from './discord-payload.ts';
+
+export interface DiscordChannelPosterOptions {
+  /** A REST client with the bot token set (`client.rest` of a logged-in client will do). */
+  readonly rest: REST;
+  readonly log: Logger;
+}
+
+/**
+ * Posts documents to Discord channels by id with `POST /channels/{id}/messages`: rendered with the
+ * Discord renderer, mentions disabled, images uploaded as attachments of the message that shows
+ * them. Rate limits are the REST queue's job: it waits out a 429 and retries on its own, per route
+ * bucket, so this adapter does no pacing of its own. Failures become `DeliveryError`s.
+ */
+export function createDiscordChannelPoster(options: DiscordChannelPosterOptions): ChannelPoster {
+  const { rest, log } = options;
+  return {
+    platform: 'discord',
+    async post(channelId: string, document: Document): Promise<PostResult> {
+      const messageIds: string[] = [];
+      try {
+        for (const { body, files } of discordPayloads(document)) {
+          const message = (await rest.post(Routes.channelMessages(channelId), {
+            body,
+            ...(files.length > 0 ? { files: [...files] } : {}),
+          })) as { id?: unknown };
+          messageIds.push(typeof message.id === 'string' ? message.id : '');
+        }
+      } catch (error) {
+        const failure = toDeliveryError(error, channelId);
+        // Parts already sent stay sent; the log says which, so a retry's duplicate can be explained.
+        log.warn(
+          { err: failure, channel: channelId, sent: messageIds, permanent: failure.permanent },
+          'discord delivery failed',
+        );
+        throw failure;
+      }
+      return { messageIds };
+    },
+  };
+}

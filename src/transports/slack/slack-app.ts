@@ -1,0 +1,176 @@
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { POST_BRIEF_ACTION_ID } from '../../../commands/brief.ts';
+import type { Caller, Command, CommandContext } from '../../command/command.ts';
+import type { ChannelPoster } from '../../delivery/channel-poster.ts';
+import type { RouteHandler } from '../../http/http-server.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { PacerClock } from './channel-pacer.ts';
+import { registerPostBriefAction } from './post-brief-action.ts';
+import { createReplayGuard, guardSlackRequests } from './replay-guard.ts';
+import { createSlackChannelPoster, uploadImage } from './slack-channel-poster.ts';
+import { slackLogger } from './slack-logger.ts';
+import { createSlackManagerCheck } from './slack-manager-check.ts';
+import { ephemeralText, respondArgs } from './slack-reply.ts';
+import {
+  createSlackWebClient,
+  type RetryOptions,
+  slackClientOptions,
+  type WebClient,
+} from './slack-web-client.ts';
+import { registerSlashCommands } from './slash-commands.ts';
+
+/** Where Slack sends slash commands and interactions in HTTP mode (the manifest's request URL). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackAppOptions {
+  readonly botToken: string;
+  /** HTTP mode: requests at `POST /slack/events`, verified with this secret. */
+  readonly signingSecret?: string;
+  /** Socket Mode, preferred when set: no public URL needed. */
+  readonly appToken?: string;
+  /** `SLACK_API_URL` */
+  readonly apiUrl: string;
+  /** `SLACK_MANAGER_IDS` */
+  readonly managerIds: readonly string[];
+  readonly commands: readonly Command[];
+  readonly contextFor: (caller: Caller) => CommandContext;
+  readonly log: Logger;
+  readonly retryConfig?: RetryOptions;
+  readonly ackBudgetMs?: number;
+  /** Drives the per-channel pacer; tests pass a manual clock. */
+  readonly clock?: PacerClock;
+  /** Wall clock in ms for the replay guard. */
+  readonly now?: () => number;
+}
+
+export interface SlackApp {
+  readonly mode: 'http' | 'socket';
+  readonly app: App;
+  readonly client: WebClient;
+  readonly poster: ChannelPoster;
+  /** HTTP mode only: the handler to mount at `POST /slack/events`. */
+  readonly requestHandler: RouteHandler | undefined;
+  /** Checks the bot token (auth.test); in Socket Mode, also opens the connection. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Socket Mode connection state; HTTP mode is always "ready" once started. */
+  connected(): boolean;
+}
+
+/**
+ * The Slack transport on Bolt: every registry command as its own slash command, the "Post to
+ * channel" action, and a channel poster sharing one Web API client pointed at `SLACK_API_URL`.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { log } = options;
+  const clientOptions = {
+    apiUrl: options.apiUrl,
+    log,
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  };
+  const client = createSlackWebClient({ token: options.botToken, ...clientOptions });
+  const mode = options.appToken ? 'socket' : 'http';
+  const receiver = mode === 'socket' ? socketReceiver(options) : httpReceiver(options);
+  const app = new App({
+    token: options.botToken,
+    receiver: receiver as Receiver,
+    logger: slackLogger(log, 'bolt'),
+    clientOptions: slackClientOptions(clientOptions),
+    // auth.test runs in start(), so a bad token fails the start rather than the first command.
+    deferInitialization: true,
+    // Bolt's conversation store is for multi-step dialogs, which we do not have.
+    convoStore: false,
+  });
+  app.error(async (error) => {
+    log.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  const poster = createSlackChannelPoster({
+    client,
+    log,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  registerSlashCommands(app, {
+    commands: options.commands,
+    contextFor: options.contextFor,
+    managers: createSlackManagerCheck({ client, managerIds: options.managerIds, log }),
+    uploadImages: async (channelId, images) => {
+      for (const image of images) await uploadImage(client, channelId, image);
+    },
+    log,
+    ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
+  });
+  registerPostBriefAction(app, { poster, contextFor: options.contextFor, log });
+  // A button from an older version, or one no transport handles: acknowledge it so Slack shows no
+  // error, and say so. Bolt runs every matching listener, hence the pattern that skips known ids.
+  app.action(new RegExp(`^(?!${POST_BRIEF_ACTION_ID}$)`), async ({ ack, action, respond }) => {
+    await ack();
+    log.warn({ action: 'action_id' in action ? action.action_id : action.type }, 'unhandled Slack action');
+    const note = respondArgs(
+      ephemeralText('That button no longer does anything. Run the command again.', false),
+    );
+    await Promise.resolve()
+      .then(() => respond(note))
+      .catch((error: unknown) => log.warn({ err: error }, 'could not answer an unhandled action'));
+  });
+
+  let socketUp = false;
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => {
+      socketUp = true;
+    });
+    receiver.client.on('disconnected', () => {
+      socketUp = false;
+    });
+    receiver.client.on('reconnecting', () => {
+      socketUp = false;
+    });
+  }
+
+  return {
+    mode,
+    app,
+    client,
+    poster,
+    requestHandler:
+      receiver instanceof HTTPReceiver
+        ? guardSlackRequests(receiver.requestListener, {
+            signingSecret: options.signingSecret ?? '',
+            guard: createReplayGuard(options.now ? { now: options.now } : {}),
+            log,
+          })
+        : undefined,
+    async start() {
+      await app.init();
+      if (mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (mode === 'socket') await app.stop();
+    },
+    connected: () => mode === 'http' || socketUp,
+  };
+}
+
+function httpReceiver(options: SlackAppOptions): HTTPReceiver {
+  if (!options.signingSecret) {
+    throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
+  }
+  return new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    logger: slackLogger(options.log, 'bolt-http'),
+    // Answer as soon as a listener acknowledges; slow work continues through response_url.
+    processBeforeResponse: false,
+  });
+}
+
+function socketReceiver(options: SlackAppOptions): SocketModeReceiver {
+  return new SocketModeReceiver({
+    appToken: options.appToken ?? '',
+    logger: slackLogger(options.log, 'bolt-socket'),
+    // apps.connections.open goes to SLACK_API_URL too; Socket Mode keeps its own reconnect policy.
+    installerOptions: {
+      clientOptions: { slackApiUrl: slackClientOptions({ apiUrl: options.apiUrl }).slackApiUrl ?? '' },
+    },
+  });
+}

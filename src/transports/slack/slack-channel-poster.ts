@@ -1,0 +1,92 @@
+import type { types } from '@slack/bolt';
+import type { ChannelPoster, PostResult } from '../../delivery/channel-poster.ts';
+import type { Document, Image } from '../../domain/document.ts';
+import type { Logger } from '../../log/logger.ts';
+import { renderSlack, type SlackMessage } from '../../render/slack/render-slack.ts';
+import { type ChannelPacer, createChannelPacer, type PacerClock } from './channel-pacer.ts';
+import { toDeliveryError } from './slack-errors.ts';
+import type { WebClient } from './slack-web-client.ts';
+
+/** Slack allows about one message per second per channel (chat.postMessage, "Rate limits"). */
+export const SLACK_CHANNEL_INTERVAL_MS = 1_000;
+
+export interface SlackChannelPosterOptions {
+  readonly client: WebClient;
+  readonly log: Logger;
+  /** Shared with anything else that posts to channels, so all sends count against one budget. */
+  readonly pacer?: ChannelPacer;
+  readonly clock?: PacerClock;
+}
+
+/**
+ * Posts documents to Slack channels with chat.postMessage: rendered with the Block Kit renderer,
+ * link previews off, paced to one message per second per channel, images uploaded with the files
+ * API after the text. Failures become `DeliveryError`s that say whether a retry can help.
+ */
+export function createSlackChannelPoster(options: SlackChannelPosterOptions): ChannelPoster {
+  const { client, log } = options;
+  const pacer =
+    options.pacer ??
+    createChannelPacer({
+      intervalMs: SLACK_CHANNEL_INTERVAL_MS,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+  return {
+    platform: 'slack',
+    async post(channelId: string, document: Document): Promise<PostResult> {
+      const messageIds: string[] = [];
+      try {
+        for (const message of renderSlack(document)) {
+          await pacer.wait(channelId);
+          messageIds.push(await postMessage(client, channelId, message));
+        }
+        for (const image of imagesOf(document)) {
+          await pacer.wait(channelId);
+          messageIds.push(await uploadImage(client, channelId, image));
+        }
+      } catch (error) {
+        const failure = toDeliveryError(error, channelId);
+        // Parts already sent stay sent; the log says which, so a retry's duplicate can be explained.
+        log.warn(
+          { err: failure, channel: channelId, sent: messageIds, permanent: failure.permanent },
+          'slack delivery failed',
+        );
+        throw failure;
+      }
+      return { messageIds };
+    },
+  };
+}
+
+export async function postMessage(
+  client: WebClient,
+  channel: string,
+  message: SlackMessage,
+): Promise<string> {
+  const result = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    // The renderer's block shapes are a strict subset of Block Kit; @slack/types wants its own.
+    blocks: message.blocks as unknown as types.KnownBlock[],
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  return result.ts ?? '';
+}
+
+/** files.uploadV2: getUploadURLExternal, the upload itself, then completeUploadExternal to share it. */
+export async function uploadImage(client: WebClient, channel: string, image: Image): Promise<string> {
+  const result = await client.filesUploadV2({
+    channel_id: channel,
+    file: Buffer.from(image.png),
+    filename: image.name,
+    title: image.alt,
+    alt_text: image.alt,
+  });
+  const file = result.files[0]?.files?.[0];
+  return file?.id ?? '';
+}
+
+export function imagesOf(document: Document): Image[] {
+  return document.blocks.flatMap((block) => (block.kind === 'image' ? [block.image] : []));
+}

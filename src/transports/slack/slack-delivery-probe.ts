@@ -1,0 +1,51 @@
+import type { Document } from '../../domain/document.ts';
+import { renderSlack } from '../../render/slack/render-slack.ts';
+import type { DeliveryProbe } from '../../schedule/delivery-probe.ts';
+import type { WebClient } from './slack-web-client.ts';
+
+/** Pages of channel history read at most; a channel rarely gets 600 messages within a lease. */
+const MAX_PAGES = 3;
+const PAGE_SIZE = 200;
+
+/**
+ * Looks in a Slack channel (conversations.history, which needs the `channels:history` and
+ * `groups:history` scopes) for a message this bot posted since `since` whose text is the brief's:
+ * the fallback text carries the template's title with its date, and every instance sends the same
+ * stored document for a fire, so a match means an earlier attempt got through.
+ */
+export function createSlackDeliveryProbe(options: { client: WebClient }): DeliveryProbe {
+  const { client } = options;
+  let botId: Promise<string> | undefined;
+
+  function ourBotId(): Promise<string> {
+    botId ??= client.auth.test().then((identity) => identity.bot_id ?? '');
+    botId.catch(() => {
+      botId = undefined;
+    });
+    return botId;
+  }
+
+  return {
+    async findPosted(channelId: string, document: Document, since: Date) {
+      const bot = await ourBotId();
+      const text = renderSlack(document)[0]?.text;
+      if (!bot || text === undefined) throw new Error('cannot identify the bot or the brief');
+      const found: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const history = await client.conversations.history({
+          channel: channelId,
+          oldest: (since.getTime() / 1_000).toFixed(6),
+          limit: PAGE_SIZE,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const message of history.messages ?? []) {
+          if (message.bot_id === bot && message.text === text && message.ts) found.push(message.ts);
+        }
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!history.has_more || !cursor) break;
+      }
+      return found.length > 0 ? found.sort() : undefined;
+    },
+  };
+}

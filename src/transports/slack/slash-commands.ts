@@ -1,0 +1,135 @@
+import type { AckFn, App, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
+import type { Caller, Command, CommandContext } from '../../command/command.ts';
+import { type Dispatched, dispatch } from '../../command/dispatch.ts';
+import type { Image, Reply } from '../../domain/document.ts';
+import type { Logger } from '../../log/logger.ts';
+import { imagesOf } from './slack-channel-poster.ts';
+import type { SlackManagerCheck } from './slack-manager-check.ts';
+import { ephemeralText, respondArgs, slackResponses, workingNote } from './slack-reply.ts';
+
+/**
+ * How long a command may run before we stop waiting and acknowledge with a working note. Slack
+ * shows an error after 3 seconds without an acknowledgement; this leaves a second for the network
+ * and Bolt's own work.
+ */
+export const SLACK_ACK_BUDGET_MS = 2_000;
+
+/** A response_url takes at most five posts (Slack, "Responding to slash commands"). */
+const RESPONSE_URL_POSTS = 5;
+
+export interface SlashCommandDeps {
+  readonly commands: readonly Command[];
+  readonly contextFor: (caller: Caller) => CommandContext;
+  readonly managers: SlackManagerCheck;
+  /** Uploads a reply's images to the channel (files API). */
+  readonly uploadImages: (channelId: string, images: readonly Image[]) => Promise<void>;
+  readonly log: Logger;
+  readonly ackBudgetMs?: number;
+}
+
+/** Every command in the registry as its own slash command (`/yield`, `/curve`, …). */
+export function registerSlashCommands(app: App, deps: SlashCommandDeps): void {
+  for (const command of deps.commands) {
+    app.command(`/${command.name}`, ({ command: payload, ack, respond }) =>
+      answer(command.name, payload, ack, respond, deps),
+    );
+  }
+}
+
+async function answer(
+  name: string,
+  payload: SlashCommand,
+  ack: AckFn<string | RespondArguments>,
+  respond: RespondFn,
+  deps: SlashCommandDeps,
+): Promise<void> {
+  // Built only when something goes wrong: a child logger per answered command is measurable.
+  const log = lazyChild(deps.log, { command: name, user: payload.user_id, channel: payload.channel_id });
+  let acked = false;
+  const ackOnce: AckFn<string | RespondArguments> = (body) => {
+    acked = true;
+    return ack(body);
+  };
+  const work = run(name, payload, deps);
+  const quick = await withinBudget(work, deps.ackBudgetMs ?? SLACK_ACK_BUDGET_MS);
+  try {
+    if (quick) {
+      await deliver(quick.reply, payload.channel_id, { ack: ackOnce, respond }, deps, log);
+      return;
+    }
+    await ackOnce(respondArgs(workingNote(name)));
+    await deliver((await work).reply, payload.channel_id, { respond }, deps, log);
+  } catch (error) {
+    log().error({ err: error }, 'slack reply failed');
+    const sorry = respondArgs(ephemeralText('The answer could not be delivered. Try again in a minute.'));
+    await (acked ? respond(sorry) : ackOnce(sorry)).catch((failure: unknown) =>
+      log().warn({ err: failure }, 'could not tell the user either'),
+    );
+  }
+}
+
+/** The caller's role lookup counts against the budget too: it is part of answering. */
+async function run(name: string, payload: SlashCommand, deps: SlashCommandDeps): Promise<Dispatched> {
+  const caller: Caller = {
+    platform: 'slack',
+    userId: payload.user_id,
+    channelId: payload.channel_id,
+    isManager: await deps.managers.isManager(payload.user_id),
+  };
+  return dispatch(`/${name} ${payload.text ?? ''}`, deps.commands, deps.contextFor(caller));
+}
+
+function lazyChild(log: Logger, bindings: Record<string, string>): () => Logger {
+  let child: Logger | undefined;
+  return () => {
+    child ??= log.child(bindings);
+    return child;
+  };
+}
+
+async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), budgetMs);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The first message goes in the acknowledgement when there still is one, the rest through the
+ * response_url. Images follow as file uploads for replies the channel sees; an ephemeral reply
+ * cannot carry a channel upload, so it keeps the renderer's text stand-in for the chart.
+ */
+async function deliver(
+  reply: Reply,
+  channelId: string,
+  send: { ack?: AckFn<string | RespondArguments>; respond: RespondFn },
+  deps: SlashCommandDeps,
+  log: () => Logger,
+): Promise<void> {
+  const responses = slackResponses(reply);
+  if (responses.length > RESPONSE_URL_POSTS) {
+    log().warn({ parts: responses.length }, 'reply longer than a response_url takes; the tail is dropped');
+  }
+  const [first, ...rest] = responses.slice(0, RESPONSE_URL_POSTS);
+  if (first) await (send.ack ? send.ack(respondArgs(first)) : send.respond(respondArgs(first)));
+  for (const message of rest) await send.respond(respondArgs(message));
+  const images = imagesOf(reply.document);
+  if (reply.visibility !== 'channel' || images.length === 0) return;
+  try {
+    await deps.uploadImages(channelId, images);
+  } catch (error) {
+    log().warn({ err: error }, 'chart upload failed');
+    await send.respond(
+      respondArgs(
+        ephemeralText(
+          'The chart could not be attached here. Invite me with /invite @briefbot and try again.',
+        ),
+      ),
+    );
+  }
+}

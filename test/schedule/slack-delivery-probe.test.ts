@@ -1,0 +1,70 @@
+import { webApi } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Document } from '../../src/domain/document.ts';
+import { createSlackChannelPoster } from '../../src/transports/slack/slack-channel-poster.ts';
+import { createSlackDeliveryProbe } from '../../src/transports/slack/slack-delivery-probe.ts';
+import { createSlackWebClient } from '../../src/transports/slack/slack-web-client.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.ts';
+import { silentLog } from './scheduler-harness.ts';
+
+const TOKEN = 'xoxb-probe-test';
+const brief = (title: string): Document => ({
+  title,
+  blocks: [{ kind: 'text', text: 'JGB 10Y 2.330%' }],
+  footer: [],
+});
+let now = Date.parse('2026-05-01T22:30:05Z');
+let slack: FakeSlackApi;
+beforeEach(async () => {
+  slack = await startFakeSlackApi({ token: TOKEN, clock: () => now });
+});
+afterEach(() => slack.close());
+
+function clients() {
+  const client = createSlackWebClient({
+    token: TOKEN,
+    apiUrl: slack.apiUrl,
+    retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 0 },
+  });
+  // Pacing is the poster's own business, tested with it; here it must not cost real seconds.
+  const clock = { now: () => 0, sleep: async () => {} };
+  return {
+    poster: createSlackChannelPoster({ client, log: silentLog, clock }),
+    probe: createSlackDeliveryProbe({ client }),
+  };
+}
+
+describe('the Slack delivery probe', () => {
+  it('finds a brief this bot already posted to the channel since the claim', async () => {
+    const { poster, probe } = clients();
+    const sent = await poster.post('C1', brief('Morning brief · Friday, May 1, 2026'));
+    const found = await probe.findPosted(
+      'C1',
+      brief('Morning brief · Friday, May 1, 2026'),
+      new Date(now - 60_000),
+    );
+    expect(found).toEqual(sent.messageIds);
+  });
+
+  it('does not mistake another brief, another channel or an older message for it', async () => {
+    const { poster, probe } = clients();
+    await poster.post('C1', brief('Morning brief · Thursday, April 30, 2026'));
+    await poster.post('C2', brief('Morning brief · Friday, May 1, 2026'));
+    now += 3_600_000;
+    await poster.post('C1', brief('Market close · Friday, May 1, 2026'));
+    expect(
+      await probe.findPosted('C1', brief('Morning brief · Friday, May 1, 2026'), new Date(0)),
+    ).toBeUndefined();
+    expect(
+      await probe.findPosted('C1', brief('Morning brief · Thursday, April 30, 2026'), new Date(now - 60_000)),
+    ).toBeUndefined();
+  });
+
+  it('says it cannot tell when Slack refuses to show the history', async () => {
+    const { probe } = clients();
+    slack.failNext('conversations.history', { error: 'missing_scope' });
+    await expect(probe.findPosted('C1', brief('Morning brief'), new Date(0))).rejects.toThrow(
+      /missing_scope/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { COMMANDS } from '../commands/index.ts';
-import { type AlertRepository, createMemoryAlertRepository } from './alerts/alert-repository.ts';
+import type { AlertRepository } from './alerts/alert-repository.ts';
 import type { Caller, Command, CommandContext } from './command/command.ts';
 import type { Config } from './config/config.ts';
 import { createPosterRegistry, type PosterRegistry } from './delivery/poster-registry.ts';
@@ -68,8 +68,9 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
   const http = createHttpClient({ timeoutMs: config.SOURCE_TIMEOUT_MS });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
   const sourceHealth = createSourceHealth(now);
-  const alerts = createMemoryAlertRepository();
   const store = createStore(config.DATABASE_URL, { now });
+  // Alert rules and state live in the store, so a restart or a second instance never fires twice.
+  const alerts = store.alerts;
   const summariseBrief = createSummariesFromConfig(config, { log, now });
   const cache = createCache({
     onRefreshError: (key, error) => log.warn({ key, err: error }, 'refresh failed'),

@@ -122,6 +122,7 @@ async function brief(options: CliOptions, io: CliIo): Promise<number> {
     market: bot.market,
     library,
     summarize: (snapshot, template) => bot.summariseBrief({ snapshot, template }),
+    past: bot.store.history,
     timeZone,
     now,
     sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,

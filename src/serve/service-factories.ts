@@ -1,9 +1,9 @@
 import { createAlertChecker } from '../alerts/alert-checker.ts';
-import { createMemoryPriceHistory } from '../alerts/observe-subject.ts';
 import { createRefresherService } from '../market/refresher-service.ts';
 import { schedulerServiceFactory } from '../schedule/scheduler-service-factory.ts';
 import { createDiscordService } from '../transports/discord/discord-service.ts';
 import { createSlackService } from '../transports/slack/slack-service.ts';
+import { recordHistory } from './record-history.ts';
 import type { ServiceFactory } from './service.ts';
 
 /**
@@ -17,7 +17,7 @@ export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
     const alerts = createAlertChecker({
       repository: bot.alerts,
       market: bot.market,
-      prices: createMemoryPriceHistory(),
+      prices: bot.store.history,
       posters: bot.posters,
       log: bot.log,
       sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
@@ -25,7 +25,7 @@ export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
     return createRefresherService({
       market: bot.market,
       log: bot.log,
-      listeners: [async () => void (await alerts.checkAll())],
+      listeners: [recordHistory(bot), async () => void (await alerts.checkAll())],
     });
   },
   schedulerServiceFactory,

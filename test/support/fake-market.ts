@@ -63,6 +63,8 @@ export async function startFakeMarket(): Promise<FakeMarket> {
     server,
     env: {
       LOG_LEVEL: 'silent',
+      // Each process gets its own empty store; nothing lands in the project's ./data.
+      DATABASE_URL: 'sqlite::memory:',
       MOF_BASE_URL: server.baseUrl,
       TREASURY_BASE_URL: server.baseUrl,
       FRED_BASE_URL: server.baseUrl,

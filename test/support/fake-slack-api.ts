@@ -219,6 +219,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         const files = Array.isArray(args.files) ? (args.files as { id?: string; title?: string }[]) : [];
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
       }
+      case 'views.open':
+        return {
+          ok: true,
+          view: { id: 'V0FORM', ...(typeof args.view === 'string' ? JSON.parse(args.view) : args.view) },
+        };
       case 'apps.connections.open':
         return socketModeUrl ? { ok: true, url: socketModeUrl } : { ok: false, error: 'invalid_auth' };
       default:

@@ -1,10 +1,13 @@
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import { POST_BRIEF_ACTION_ID } from '../../../commands/brief.ts';
+import { DEFAULT_TEMPLATE } from '../../briefing/brief-for.ts';
+import { loadTemplateLibrary } from '../../briefing/template-library.ts';
 import type { Caller, Command, CommandContext } from '../../command/command.ts';
 import type { ChannelPoster } from '../../delivery/channel-poster.ts';
 import type { RouteHandler } from '../../http/http-server.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { PacerClock } from './channel-pacer.ts';
+import { digestModalView, openDigestModal, registerDigestModal } from './digest-modal.ts';
 import { registerPostBriefAction } from './post-brief-action.ts';
 import { createReplayGuard, guardSlackRequests } from './replay-guard.ts';
 import { createSlackChannelPoster, uploadImage } from './slack-channel-poster.ts';
@@ -90,10 +93,27 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     log,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const managers = createSlackManagerCheck({ client, managerIds: options.managerIds, log });
   registerSlashCommands(app, {
     commands: options.commands,
     contextFor: options.contextFor,
-    managers: createSlackManagerCheck({ client, managerIds: options.managerIds, log }),
+    managers,
+    openDigestModal: async (payload) => {
+      const library = await loadTemplateLibrary();
+      const { timeZone } = options.contextFor({
+        platform: 'slack',
+        userId: payload.user_id,
+        channelId: payload.channel_id,
+        isManager: false,
+      });
+      const view = digestModalView({
+        channelId: payload.channel_id,
+        timeZone,
+        templates: library.names,
+        defaultTemplate: DEFAULT_TEMPLATE,
+      });
+      await openDigestModal(client, payload.trigger_id, view);
+    },
     uploadImages: async (channelId, images) => {
       for (const image of images) await uploadImage(client, channelId, image);
     },
@@ -101,6 +121,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
   });
   registerPostBriefAction(app, { poster, contextFor: options.contextFor, log });
+  registerDigestModal(app, { commands: options.commands, contextFor: options.contextFor, managers, log });
   // A button from an older version, or one no transport handles: acknowledge it so Slack shows no
   // error, and say so. Bolt runs every matching listener, hence the pattern that skips known ids.
   app.action(new RegExp(`^(?!${POST_BRIEF_ACTION_ID}$)`), async ({ ack, action, respond }) => {

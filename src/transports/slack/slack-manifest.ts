@@ -18,6 +18,11 @@ export const SLACK_BOT_SCOPES = [
   },
   { scope: 'users:read', why: 'users.info: workspace owners and admins may manage schedules and alerts' },
   {
+    scope: 'channels:history',
+    why: 'conversations.history: before re-sending a brief after a crash, check it did not already arrive (public channels)',
+  },
+  { scope: 'groups:history', why: 'the same check in private channels the bot was invited to' },
+  {
     scope: 'files:write',
     why: 'upload the curve chart (files.getUploadURLExternal + completeUploadExternal)',
   },

@@ -3,6 +3,7 @@ import type { Caller, Command, CommandContext } from '../../command/command.ts';
 import { type Dispatched, dispatch } from '../../command/dispatch.ts';
 import type { Image, Reply } from '../../domain/document.ts';
 import type { Logger } from '../../log/logger.ts';
+import { wantsDigestModal } from './digest-modal.ts';
 import { imagesOf } from './slack-channel-poster.ts';
 import type { SlackManagerCheck } from './slack-manager-check.ts';
 import { ephemeralText, respondArgs, slackResponses, workingNote } from './slack-reply.ts';
@@ -21,6 +22,8 @@ export interface SlashCommandDeps {
   readonly commands: readonly Command[];
   readonly contextFor: (caller: Caller) => CommandContext;
   readonly managers: SlackManagerCheck;
+  /** Opens the scheduling form for a bare `/digest add`; absent where forms are not offered. */
+  readonly openDigestModal?: (payload: SlashCommand) => Promise<void>;
   /** Uploads a reply's images to the channel (files API). */
   readonly uploadImages: (channelId: string, images: readonly Image[]) => Promise<void>;
   readonly log: Logger;
@@ -45,6 +48,14 @@ async function answer(
 ): Promise<void> {
   // Built only when something goes wrong: a child logger per answered command is measurable.
   const log = lazyChild(deps.log, { command: name, user: payload.user_id, channel: payload.channel_id });
+  if (deps.openDigestModal && wantsDigestModal(name, payload.text)) {
+    // The form needs the trigger id within 3 seconds; acknowledging first keeps Slack from erroring.
+    await ack();
+    await deps
+      .openDigestModal(payload)
+      .catch((error: unknown) => log().error({ err: error }, 'could not open the digest form'));
+    return;
+  }
   let acked = false;
   const ackOnce: AckFn<string | RespondArguments> = (body) => {
     acked = true;

@@ -39,6 +39,8 @@ describe('briefbot slack manifest', () => {
       'chat:write',
       'chat:write.public',
       'users:read',
+      'channels:history',
+      'groups:history',
       'files:write',
     ]);
     expect(text).toMatch(/- users:read # users\.info/);

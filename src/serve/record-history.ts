@@ -1,0 +1,32 @@
+import type { Briefbot } from '../app.ts';
+import { dateInZone } from '../domain/dates.ts';
+import type { Asset } from '../domain/instruments.ts';
+import type { RefreshListener } from '../market/refresher-service.ts';
+
+/**
+ * After each refresh pass, keeps what the sources will not keep for us: each price's latest quote
+ * (for price records and `brief --as-of`) and the day's headlines. Reads come from the cache the
+ * pass just filled, so recording costs no upstream request.
+ */
+export function recordHistory(bot: Briefbot): RefreshListener {
+  return async (tasks) => {
+    for (const task of tasks) {
+      try {
+        if (task.kind === 'quote') {
+          await bot.store.history.recordQuote(
+            task.target as Asset,
+            await bot.market.quote(task.target as Asset),
+          );
+        } else if (task.kind === 'headlines') {
+          await bot.store.history.recordHeadlines(
+            dateInZone(new Date(), bot.config.TZ_DEFAULT),
+            await bot.market.headlines(),
+          );
+        }
+      } catch (error) {
+        // A source that failed this pass has nothing new to record; the refresher already logged it.
+        bot.log.debug({ task: task.key, err: error }, 'nothing recorded for this task');
+      }
+    }
+  };
+}

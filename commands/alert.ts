@@ -22,6 +22,25 @@ export const alertCommand = defineCommand({
   summary: 'Alerts in this channel on levels, big moves in bp, % or σ, and records.',
   usage: '/alert add|list|remove …',
   examples: EXAMPLES,
+  subcommands: [
+    {
+      name: 'add',
+      description: 'Add an alert in this channel',
+      options: [
+        {
+          name: 'rule',
+          description: '40y above 4.2, 30y move 10bp, gold move 2%, us 10y sigma 3, gold record',
+          required: true,
+        },
+      ],
+    },
+    { name: 'list', description: 'Alerts in this channel', options: [] },
+    {
+      name: 'remove',
+      description: 'Remove an alert',
+      options: [{ name: 'id', description: 'Alert id from /alert list', required: true }],
+    },
+  ],
   options: [
     {
       name: 'action',

@@ -1,6 +1,7 @@
 import { addDays, addMonths, type IsoDate } from './dates.ts';
 import type { Tenor } from './instruments.ts';
 import type { CurveHistory, CurveRow } from './market-data.ts';
+import { getOrCreate } from './memo.ts';
 
 /** One value of a daily series. Series are ascending by date with unique dates. */
 export interface Observation {
@@ -13,20 +14,15 @@ export interface Observation {
  * and a command reads the same one thousands of times, so each tenor's series is built once per history.
  */
 export function tenorSeries(history: CurveHistory, tenor: Tenor): readonly Observation[] {
-  let byTenor = seriesCache.get(history);
-  if (!byTenor) {
-    byTenor = new Map();
-    seriesCache.set(history, byTenor);
-  }
-  const cached = byTenor.get(tenor);
-  if (cached) return cached;
-  const series: Observation[] = [];
-  for (const row of history.rows) {
-    const value = row.yields[tenor];
-    if (value !== undefined) series.push({ date: row.date, value });
-  }
-  byTenor.set(tenor, Object.freeze(series));
-  return series;
+  const byTenor = getOrCreate(seriesCache, history, () => new Map<Tenor, readonly Observation[]>());
+  return getOrCreate(byTenor, tenor, () => {
+    const series: Observation[] = [];
+    for (const row of history.rows) {
+      const value = row.yields[tenor];
+      if (value !== undefined) series.push({ date: row.date, value });
+    }
+    return Object.freeze(series);
+  });
 }
 
 const seriesCache = new WeakMap<CurveHistory, Map<Tenor, readonly Observation[]>>();
@@ -123,17 +119,8 @@ export function analyseLevel(
   index: number,
   sigmaWindow: number,
 ): LevelAnalysis {
-  let answers = analysisCache.get(series);
-  if (!answers) {
-    answers = new Map();
-    analysisCache.set(series, answers);
-  }
-  const key = `${index}:${sigmaWindow}`;
-  const cached = answers.get(key);
-  if (cached) return cached;
-  const analysis = computeLevel(series, index, sigmaWindow);
-  answers.set(key, analysis);
-  return analysis;
+  const answers = getOrCreate(analysisCache, series, () => new Map<string, LevelAnalysis>());
+  return getOrCreate(answers, `${index}:${sigmaWindow}`, () => computeLevel(series, index, sigmaWindow));
 }
 
 const analysisCache = new WeakMap<readonly Observation[], Map<string, LevelAnalysis>>();

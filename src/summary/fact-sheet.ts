@@ -4,6 +4,7 @@ import { analyseLevel, curveSpreads, type Extreme, tenorSeries, toBp } from '../
 import { addDays, type IsoDate } from '../domain/dates.ts';
 import { isCurveOutdated, isQuoteOutdated } from '../domain/freshness.ts';
 import { ASSET_INFO, ASSETS, type Market, type Tenor } from '../domain/instruments.ts';
+import { getOrCreate } from '../domain/memo.ts';
 
 /**
  * One figure the summary may state. The model sees `id` and `text` and writes `{{id}}`; code puts
@@ -68,11 +69,7 @@ const TITLE_MAX_CHARS = 200;
  */
 export function buildFactSheet(snapshot: Snapshot, options: FactSheetOptions): FactSheet {
   const key = `${options.locale}|${options.sigmaWindowDays}`;
-  let bySnapshot = memo.get(snapshot);
-  if (!bySnapshot) {
-    bySnapshot = new Map();
-    memo.set(snapshot, bySnapshot);
-  }
+  const bySnapshot = getOrCreate(memo, snapshot, () => new Map<string, FactSheet>());
   const found = bySnapshot.get(key);
   if (found) return found;
   const format = createBriefFormat(options.locale, 'UTC');

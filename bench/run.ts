@@ -9,6 +9,7 @@ import { benchDigestFanOut, benchDigestRateLimited } from './digest.bench.ts';
 import { benchDiscordInteractions } from './discord.bench.ts';
 import { type BenchResult, markdownTable } from './report.ts';
 import { benchSlackHttp } from './slack.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 import { benchSummary } from './summary.bench.ts';
 
 /**
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   results.summary = await benchSummary();
   results.digestFanOut = await benchDigestFanOut();
   results.digestRateLimited = await benchDigestRateLimited();
+  results.startup = await benchStartup();
 
   process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`);
   const table = markdownTable(results);

@@ -1,6 +1,5 @@
 import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { renderAsync } from '@resvg/resvg-js';
 import { ChartError } from './chart-error.ts';
 import { CHART_FONT_FAMILY } from './chart-theme.ts';
 
@@ -19,6 +18,8 @@ export async function svgToPng(svg: string): Promise<Uint8Array> {
   // A missing font file would not fail the render, it would silently drop every label.
   fontsChecked ??= checkFonts();
   await fontsChecked;
+  // Loaded with the first chart: most processes never draw one.
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
     font: {
       loadSystemFonts: false,

@@ -1,4 +1,6 @@
-import Holidays, { type HolidaysTypes } from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+import type { HolidaysTypes } from 'date-holidays';
 import type { IsoDate } from '../domain/dates.ts';
 import type { MarketCalendar } from './schedule.ts';
 
@@ -22,12 +24,16 @@ export function marketHoliday(calendar: MarketCalendar, date: IsoDate): string |
   return holidaysOf(calendar, Number(date.slice(0, 4))).get(date);
 }
 
+let holidaysClass: typeof Holidays | undefined;
+
 function holidaysOf(calendar: MarketCalendar, year: number): ReadonlyMap<IsoDate, string> {
   const key = `${calendar}:${year}`;
   const cached = byYear.get(key);
   if (cached) return cached;
   const { country, types } = CALENDARS[calendar];
-  const holidays = new Holidays(country, { types: [...types] });
+  // The holiday data of every country is large: load it when a schedule first asks for a calendar.
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  const holidays = new holidaysClass(country, { types: [...types] });
   const dates = new Map<IsoDate, string>();
   // `date` is the local calendar date ("2026-05-04 00:00:00"): no zone arithmetic needed.
   for (const holiday of holidays.getHolidays(year, 'en')) {

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { createPostgresDatabase } from './postgres-database.ts';
 import { createSqlStore, type SqlStoreOptions } from './sql-store.ts';
 import { createSqliteDatabase } from './sqlite-database.ts';
@@ -30,7 +31,9 @@ const POSTGRES_POOL_SIZE = 10;
 export function createStore(databaseUrl: string, options: SqlStoreOptions = {}): Store {
   if (databaseUrl.startsWith('sqlite:')) return createSqliteStore(sqlitePath(databaseUrl), options);
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const pool = new pg.Pool({
+    // pg is loaded only for PostgreSQL, so a SQLite deployment never pays its memory.
+    const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+    const pool = new Pool({
       connectionString: databaseUrl,
       max: POSTGRES_POOL_SIZE,
       // A one-shot CLI run must not wait for idle connections to time out before it can exit.

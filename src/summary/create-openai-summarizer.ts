@@ -1,4 +1,5 @@
-import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { createRequire } from 'node:module';
+import type * as OpenAiModule from 'openai';
 import { type ModelAnswer, type Summarizer, SummarizerError } from './summarizer.ts';
 
 export interface OpenAiSummarizerOptions {
@@ -29,7 +30,16 @@ const CHARS_PER_TOKEN = 4;
  * proxies, OpenRouter) and local servers. Every option is passed explicitly so the client never
  * falls back to reading `OPENAI_*` variables itself: configuration is read once, in one schema.
  */
+// The client is loaded when a summarizer is built, so a bot without summaries never pays its memory.
+const requireModule = createRequire(import.meta.url);
+let openAiModule: typeof OpenAiModule | undefined;
+function openAi(): typeof OpenAiModule {
+  openAiModule ??= requireModule('openai') as typeof OpenAiModule;
+  return openAiModule;
+}
+
 export function createOpenAiSummarizer(options: OpenAiSummarizerOptions): Summarizer {
+  const { OpenAI } = openAi();
   const { model, timeoutMs } = options;
   const apiKey = options.apiKey ?? NO_KEY;
   const client = new OpenAI({
@@ -119,6 +129,7 @@ function toSummarizerError(
   scrub: (text: string) => string,
 ): SummarizerError {
   if (error instanceof SummarizerError) return error;
+  const { APIConnectionTimeoutError, APIError, APIUserAbortError } = openAi();
   if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError)
     return new SummarizerError('TIMEOUT', 'the model did not answer in time', { model, latencyMs });
   if (error instanceof APIError && typeof error.status === 'number') {

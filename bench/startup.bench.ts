@@ -56,7 +56,8 @@ export async function benchStartup(): Promise<BenchResult> {
       services: {},
     };
     const maxRss = Math.max(...runs.map((r) => r.rssMb));
-    const state = (prefix: string) => Object.entries(median.services).find(([name]) => name.startsWith(prefix))?.[1].state ?? 'absent';
+    const state = (prefix: string) =>
+      Object.entries(median.services).find(([name]) => name.startsWith(prefix))?.[1].state ?? 'absent';
     const bothReady = state('slack') === 'ready' && state('discord') === 'ready';
     return {
       readyMs: median.readyMs,

@@ -10,7 +10,7 @@ import { type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-a
 
 export const BOT_TOKEN = 'xoxb-0001-briefbot-test';
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
-export const APP_TOKEN = 'xapp-1-A0BRIEF-0001-test';
+export const APP_TOKEN = 'xapp-test-fake-app-token';
 
 export interface SlackHarness {
   readonly market: FakeMarket;

@@ -5,6 +5,7 @@ import type { Headline } from '../domain/market-data.ts';
 import type { BriefFormat } from './brief-format.ts';
 import type { BriefStrings } from './brief-strings.ts';
 import { missingText } from './brief-view.ts';
+import { quoteParts } from './quote-parts.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /** One part of a snapshot, and so one source (or set of feeds) the footer must name. */
@@ -37,17 +38,12 @@ export function sourceNotes(
       notes.push({ text: strings.curveStale(name, format.date(last.date)), warning: true });
     }
   }
-  const missing = new Map<string, string[]>();
-  for (const asset of ASSETS) {
-    if (!used.has(asset)) continue;
-    const part = snapshot.quotes[asset];
-    if (!part.ok) {
-      const why = missingText(part, strings);
-      missing.set(why, [...(missing.get(why) ?? []), strings.asset[asset]]);
-      continue;
-    }
-    const quote = part.value.value;
-    const stale = part.value.stale || isQuoteOutdated(quote, snapshot.takenAt);
+  const { available, missing } = quoteParts(
+    snapshot,
+    ASSETS.filter((asset) => used.has(asset)),
+    strings,
+  );
+  for (const { asset, quote, stale } of available) {
     const text = strings.quoteNote(
       strings.asset[asset],
       quote.source.name,

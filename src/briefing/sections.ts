@@ -7,6 +7,7 @@ import type { Headline, Topic } from '../domain/market-data.ts';
 import type { BriefFormat } from './brief-format.ts';
 import type { BriefStrings } from './brief-strings.ts';
 import { missingText } from './brief-view.ts';
+import { quoteParts } from './quote-parts.ts';
 import type { Snapshot } from './snapshot.ts';
 
 /**
@@ -82,24 +83,15 @@ export function curveSection(
 
 export function pricesSection(context: SectionContext, assets: readonly Asset[], heading?: string): Block[] {
   const { snapshot, format, strings } = context;
-  const rows: string[][] = [];
-  const missing = new Map<string, string[]>();
-  for (const asset of assets) {
-    const part = snapshot.quotes[asset];
-    if (!part.ok) {
-      const why = missingText(part, strings);
-      missing.set(why, [...(missing.get(why) ?? []), strings.asset[asset]]);
-      continue;
-    }
-    const quote = part.value.value;
-    const stale = part.value.stale || isQuoteOutdated(quote, snapshot.takenAt);
+  const { available, missing } = quoteParts(snapshot, assets, strings);
+  const rows = available.map(({ asset, quote, stale }) => {
     const reference = quote.reference?.price;
-    rows.push([
+    return [
       stale ? strings.markStale(strings.asset[asset]) : strings.asset[asset],
       format.price(quote.price, ASSET_INFO[asset].decimals),
       reference === undefined ? '–' : format.percentChange(reference, quote.price),
-    ]);
-  }
+    ];
+  });
   const blocks: Block[] = headingBlock(heading, strings.markets);
   const { columns } = strings;
   if (rows.length > 0) {

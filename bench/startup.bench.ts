@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { FAKE_APPLICATION_ID, startFakeDiscord } from '../test/support/fake-discord.ts';
 import { startFakeMarket } from '../test/support/fake-market.ts';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
+import { startServe } from '../test/support/serve-process.ts';
 import type { BenchResult } from './report.ts';
 
-const BIN = fileURLToPath(new URL('../bin/briefbot.js', import.meta.url));
 const RUNS = 3;
 
 /** The Ed25519 public key as Discord shows it: 32 raw bytes in hex. */
@@ -33,11 +31,7 @@ export async function benchStartup(): Promise<BenchResult> {
   const discord = await startFakeDiscord();
   try {
     const env = {
-      PATH: process.env.PATH ?? '',
       ...market.env,
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      HOST: '127.0.0.1',
       DATABASE_URL: 'sqlite::memory:',
       SLACK_BOT_TOKEN: 'xoxb-0001-briefbot-bench',
       SLACK_SIGNING_SECRET: 'bench-signing-secret',
@@ -77,36 +71,18 @@ export async function benchStartup(): Promise<BenchResult> {
 
 async function startOnce(env: Record<string, string>): Promise<Start> {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let logs = '';
+  const serve = await startServe(env);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`not ready after 20 s: ${logs.slice(-2_000)}`)),
-        20_000,
-      );
-      child.stderr.on('data', (chunk: Buffer) => {
-        logs += chunk.toString();
-        const ready = /"port":(\d+)[^\n]*"msg":"briefbot ready"/.exec(logs);
-        if (ready) {
-          clearTimeout(timer);
-          resolve(Number(ready[1]));
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${logs.slice(-2_000)}`)));
-    });
     const readyMs = Math.round(performance.now() - started);
     // Let the gateway finish its handshake and the first refresh settle before reading memory.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+    const health = (await (await fetch(`${serve.baseUrl}/healthz`)).json()) as {
       services: Record<string, { state: string }>;
     };
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const status = readFileSync(`/proc/${serve.child.pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
     return { readyMs, rssMb: Math.round(rssKb / 1024), services: health.services };
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await serve.stop();
   }
 }

@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeMarket, startFakeMarket } from '../support/fake-market.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/briefbot.js', import.meta.url));
+import { startServe } from '../support/serve-process.ts';
 
 let market: FakeMarket;
 beforeAll(async () => {
@@ -15,37 +12,19 @@ describe('briefbot serve', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'serves /healthz, then stops cleanly on %s within the bound',
     async (signal) => {
-      const child = spawn(process.execPath, [BIN, 'serve'], {
-        // The HTTP interactions endpoint alone is a platform: no gateway or socket to fake here.
-        env: {
-          PATH: process.env.PATH ?? '',
-          ...market.env,
-          LOG_LEVEL: 'info',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DISCORD_PUBLIC_KEY: 'a'.repeat(64),
-          DATABASE_URL: 'sqlite::memory:',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      // The HTTP interactions endpoint alone is a platform: no gateway or socket to fake here.
+      const serve = await startServe({
+        ...market.env,
+        DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+        DATABASE_URL: 'sqlite::memory:',
       });
-      let logs = '';
-      const port = await new Promise<number>((resolve, reject) => {
-        child.stderr.on('data', (chunk: Buffer) => {
-          logs += chunk.toString();
-          const ready = /"port":(\d+)[^\n]*"msg":"briefbot ready"/.exec(logs);
-          if (ready) resolve(Number(ready[1]));
-        });
-        child.on('exit', (code) => reject(new Error(`exited early with ${code}: ${logs}`)));
-      });
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const health = await fetch(`${serve.baseUrl}/healthz`);
       expect(health.status).toBe(200);
 
       const started = Date.now();
-      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      child.kill(signal);
-      expect(await exit).toBe(0);
+      expect(await serve.stop(signal)).toBe(0);
       expect(Date.now() - started).toBeLessThan(10_000);
-      expect(logs).toContain('"msg":"stopped"');
+      expect(serve.logs()).toContain('"msg":"stopped"');
     },
     30_000,
   );

@@ -1,55 +1,35 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordKeyPair, signedHeaders } from '../support/fake-discord-signing.ts';
 import { type FakeMarket, startFakeMarket } from '../support/fake-market.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../support/fake-slack-api.ts';
 import { postToSlackEndpoint } from '../support/fake-slack-request.ts';
+import { type ServeProcess, startServe } from '../support/serve-process.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/briefbot.js', import.meta.url));
 const SECRET = 'reliability-signing-secret';
 const TOKEN = 'xoxb-0001-briefbot-reliability';
 const keys = discordKeyPair();
 
 let market: FakeMarket;
 let slack: FakeSlackApi;
-let child: ChildProcess;
+let serve: ServeProcess;
 let base: string;
 
 beforeAll(async () => {
   market = await startFakeMarket();
   slack = await startFakeSlackApi({ token: TOKEN });
-  child = spawn(process.execPath, [BIN, 'serve'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...market.env,
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  serve = await startServe({
+    ...market.env,
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
   });
-  let logs = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      logs += chunk.toString();
-      const ready = /"port":(\d+)[^\n]*"msg":"briefbot ready"/.exec(logs);
-      if (ready) resolve(Number(ready[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${logs}`)));
-  });
-  base = `http://127.0.0.1:${port}`;
+  base = serve.baseUrl;
 }, 30_000);
 
 afterAll(async () => {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  await serve.stop();
   await slack.close();
   await market.close();
 });

@@ -27,11 +27,6 @@ export function fitEscaped(raw: string, maxChars: number, escapeFn: Escape = ide
   return escapeFn(`${raw.slice(0, cut).trimEnd()}${ELLIPSIS}`);
 }
 
-/** Plain-text truncation with an ellipsis. */
-export function truncate(raw: string, maxChars: number): string {
-  return fitEscaped(raw, maxChars);
-}
-
 function longestFittingPrefix(raw: string, maxChars: number, render: (prefix: string) => string): number {
   // Escaped length grows with the prefix, so a binary search finds the cut in log(n) escapes.
   let low = 0;

@@ -132,18 +132,25 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     alerts,
     store,
     summariseBrief,
-    contextFor: (caller) => ({
-      market,
-      caller,
-      now,
-      sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
-      timeZone: config.TZ_DEFAULT,
-      alerts,
-      store,
-      summariseBrief,
-      log: log.child({ platform: caller.platform, channel: caller.channelId }),
-      observe: ({ command, outcome, durationMs }) =>
-        metrics.commandServed({ command, outcome, platform: caller.platform }, durationMs),
-    }),
+    contextFor: (caller) => {
+      // Most commands never log; a child logger per command is measurable on the reply path.
+      let child: Logger | undefined;
+      return {
+        market,
+        caller,
+        now,
+        sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
+        timeZone: config.TZ_DEFAULT,
+        alerts,
+        store,
+        summariseBrief,
+        get log() {
+          child ??= log.child({ platform: caller.platform, channel: caller.channelId });
+          return child;
+        },
+        observe: ({ command, outcome, durationMs }) =>
+          metrics.commandServed({ command, outcome, platform: caller.platform }, durationMs),
+      };
+    },
   };
 }

@@ -31,8 +31,18 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** The calendar date of an instant in an IANA time zone. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
-  return zoneDateFormatter(timeZone).format(instant);
+  // A reply asks for today's date several times within the same minute. Every offset in use since
+  // 1972 is a whole number of minutes, so a zone's date only changes on a minute boundary and the
+  // last answer per zone stands for the rest of its minute.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDateInZone.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = zoneDateFormatter(timeZone).format(instant);
+  lastDateInZone.set(timeZone, { minute, date });
+  return date;
 }
+
+const lastDateInZone = new Map<string, { minute: number; date: IsoDate }>();
 
 // Building an Intl formatter costs far more than using one, and every reply asks for today's date.
 const zoneDateFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -6,8 +6,8 @@ import {
   DIGEST_MODAL_CALLBACK_ID,
   type DigestModalValues,
   digestCommandFromModal,
+  digestModalSubmission,
   digestModalView,
-  registerDigestModal,
   wantsDigestModal,
 } from '../../src/transports/slack/digest-modal.ts';
 import { slackClientOptions } from '../../src/transports/slack/slack-web-client.ts';
@@ -102,12 +102,15 @@ describe('the Slack /digest add modal', () => {
         signingSecret: 'not-used-by-processEvent',
         clientOptions: slackClientOptions({ apiUrl: slack.apiUrl }),
       });
-      registerDigestModal(app, {
-        commands: bot.commands,
-        contextFor: bot.contextFor,
-        managers: { isManager: async (id) => id === 'U-head' },
-        log: silentLog,
-      });
+      app.view(
+        DIGEST_MODAL_CALLBACK_ID,
+        digestModalSubmission({
+          commands: bot.commands,
+          contextFor: bot.contextFor,
+          managers: { isManager: async (id) => id === 'U-head' },
+          log: silentLog,
+        }),
+      );
       let acked: unknown = 'not acked';
       await app.processEvent({
         body: {

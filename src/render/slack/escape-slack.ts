@@ -22,12 +22,15 @@ import { safeHttpUrl } from '../safe-url.ts';
 const BROADCAST = /@(?=everyone|here|channel)/gi;
 const LOOKALIKE: Readonly<Record<string, string>> = { '*': '∗', _: 'ˍ', '~': '∼', '`': 'ˋ' };
 
+// Most text needs none of the rewrites below; a test first skips the copies (every reply renders
+// dozens of short strings).
 function escapeEntities(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function defuseBroadcasts(text: string): string {
-  return text.replace(BROADCAST, '@\u200B');
+  return text.includes('@') ? text.replace(BROADCAST, '@\u200B') : text;
 }
 
 /** For plain_text objects: no formatting applies, but Slack still decodes the three entities. */
@@ -37,9 +40,9 @@ export function escapeSlackPlain(raw: string): string {
 
 /** For outside text inside mrkdwn: inert mentions and links, and no formatting. */
 export function escapeSlackMrkdwn(raw: string): string {
-  const text = escapeEntities(cleanText(raw))
-    .replace(/[*_~`]/g, (c) => LOOKALIKE[c] ?? c)
-    .replace(/^(\s*)&gt;/gm, '$1\u00AD&gt;');
+  let text = escapeEntities(cleanText(raw));
+  if (/[*_~`]/.test(text)) text = text.replace(/[*_~`]/g, (c) => LOOKALIKE[c] ?? c);
+  if (text.includes('&gt;')) text = text.replace(/^(\s*)&gt;/gm, '$1\u00AD&gt;');
   return defuseBroadcasts(text);
 }
 

@@ -1,9 +1,10 @@
-import type { App, types, ViewStateValue } from '@slack/bolt';
+import type { types, ViewStateValue } from '@slack/bolt';
 import type { Caller, Command, CommandContext } from '../../command/command.ts';
 import { dispatch } from '../../command/dispatch.ts';
 import type { Logger } from '../../log/logger.ts';
 import { renderSlack } from '../../render/slack/render-slack.ts';
 import type { SlackManagerCheck } from './slack-manager-check.ts';
+import type { ViewArgs } from './slack-router.ts';
 import type { WebClient } from './slack-web-client.ts';
 
 /** The modal's callback id: Bolt routes its submission here. */
@@ -136,8 +137,8 @@ export interface DigestModalDeps {
  * channel (so the manager check and the audit log are the command's own). A user error is shown
  * in the modal beside the time; a scheduled digest is announced in the channel, like the command.
  */
-export function registerDigestModal(app: App, deps: DigestModalDeps): void {
-  app.view(DIGEST_MODAL_CALLBACK_ID, async ({ ack, body, view, client }) => {
+export function digestModalSubmission(deps: DigestModalDeps): (args: ViewArgs) => Promise<void> {
+  return async ({ ack, body, view, client }) => {
     const { channelId, line } = digestCommandFromModal(view.state.values);
     const caller: Caller = {
       platform: 'slack',
@@ -167,5 +168,5 @@ export function registerDigestModal(app: App, deps: DigestModalDeps): void {
         'digest scheduled, but the confirmation was not posted',
       );
     }
-  });
+  };
 }

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { POST_BRIEF_ACTION_ID, postedBrief } from '../../../commands/brief.ts';
 import type { Caller, CommandContext } from '../../command/command.ts';
 import { type ChannelPoster, DeliveryError } from '../../delivery/channel-poster.ts';
@@ -11,6 +17,9 @@ import { ephemeralText, respondArgs } from './slack-reply.ts';
 const PREVIEW_LIFETIME_MS = 30 * 60_000;
 /** Slack error codes that mean "the bot cannot post here until someone invites it". */
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+
+/** What Bolt hands an action listener for a button press. */
+export type ButtonActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 export interface PostBriefDeps {
   readonly poster: ChannelPoster;
@@ -24,11 +33,11 @@ export interface PostBriefDeps {
  * it with the channel poster, then turn the preview into a one-line confirmation. A preview posts
  * once: a second click (or a double click) while the first is on its way is told so instead.
  */
-export function registerPostBriefAction(app: App, deps: PostBriefDeps): void {
+export function postBriefAction(deps: PostBriefDeps): (args: ButtonActionArgs) => Promise<void> {
   const now = deps.now ?? Date.now;
   const claimed = new Map<string, number>();
 
-  app.action<BlockAction<ButtonAction>>(POST_BRIEF_ACTION_ID, async ({ ack, body, action, respond }) => {
+  return async ({ ack, body, action, respond }) => {
     await ack();
     const channelId = body.channel?.id ?? body.container?.channel_id;
     const userId = body.user.id;
@@ -54,7 +63,7 @@ export function registerPostBriefAction(app: App, deps: PostBriefDeps): void {
       claimed.delete(preview);
       await say(respond, failureText(error, log), log);
     }
-  });
+  };
 }
 
 function failureText(error: unknown, log: Logger): string {

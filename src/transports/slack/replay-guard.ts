@@ -1,11 +1,14 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, type RouteHandler, readBody, respond } from '../../http/http-server.ts';
+import type { IncomingMessage } from 'node:http';
+import {
+  type AnyMiddlewareArgs,
+  HTTPModuleFunctions,
+  type Middleware,
+  type ReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
 import type { Logger } from '../../log/logger.ts';
 
 /** Slack's own window: Bolt refuses a request timestamp more than five minutes old. */
 export const SIGNATURE_WINDOW_SECONDS = 300;
-/** Beyond this many remembered signatures, expired ones are swept on the next check. */
 
 /**
  * Remembers the signatures of accepted requests for as long as their timestamp stays inside the
@@ -39,60 +42,73 @@ export function createReplayGuard(options: { now?: () => number } = {}): ReplayG
   };
 }
 
-export interface GuardedListenerOptions {
-  readonly signingSecret: string;
-  readonly guard: ReplayGuard;
-  readonly log: Logger;
-  readonly bodyLimitBytes?: number;
+/** Names under which the request's signature reaches Bolt's context. */
+interface SignedContext {
+  readonly slackSignature?: string;
+  readonly slackRequestTimestamp?: string;
 }
 
 /**
- * Wraps Bolt's request listener: buffers the body (Bolt reuses `rawBody` when it is already a
- * Buffer), refuses replays of correctly signed requests, and hands everything else to Bolt, whose
- * own verification stays the authority for wrong secrets, stale timestamps and missing signatures.
+ * Bolt's `customPropertiesExtractor` for the HTTP receiver. Bolt calls it only once the request
+ * has passed its own checks (signature, staleness), so whatever reaches the guard below was signed
+ * with our secret: forged requests can neither fill the guard's memory nor block a genuine one,
+ * and the body is read and hashed once, by Bolt.
  */
-export function guardSlackRequests(
-  listener: (request: IncomingMessage, response: ServerResponse) => void,
-  options: GuardedListenerOptions,
-): RouteHandler {
-  return async (request, response) => {
-    let body: Buffer;
-    try {
-      body = await readBody(request, options.bodyLimitBytes);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return respond(response, 413, 'request body too large');
-      throw error;
+export function signatureProperties(request: IncomingMessage): SignedContext {
+  const signature = request.headers['x-slack-signature'];
+  const timestamp = request.headers['x-slack-request-timestamp'];
+  return {
+    ...(typeof signature === 'string' ? { slackSignature: signature } : {}),
+    ...(typeof timestamp === 'string' ? { slackRequestTimestamp: timestamp } : {}),
+  };
+}
+
+/** Thrown by the guard; the HTTP receiver turns it into a 401 before any handler has run. */
+export class ReplayRefusedError extends Error {
+  override readonly name = 'ReplayRefusedError';
+  /** Bolt passes errors with a `code` through its error handling unchanged. */
+  readonly code = 'briefbot_slack_replay_refused';
+  constructor(readonly verdict: 'replayed' | 'future') {
+    super(`Slack request refused: ${verdict === 'replayed' ? 'replayed' : 'dated in the future'}`);
+  }
+}
+
+/**
+ * The first global middleware in HTTP mode: refuses a verified request whose signature was already
+ * seen inside the window, or whose timestamp lies in the future. Socket Mode requests carry no
+ * signature (the socket is authenticated instead) and pass.
+ */
+export function refuseReplays(guard: ReplayGuard): Middleware<AnyMiddlewareArgs> {
+  return async ({ context, next }) => {
+    const { slackSignature, slackRequestTimestamp } = context as SignedContext;
+    if (slackSignature !== undefined && slackRequestTimestamp !== undefined) {
+      const verdict = guard.admit(slackSignature, Number(slackRequestTimestamp));
+      if (verdict !== 'fresh') throw new ReplayRefusedError(verdict);
     }
-    Object.assign(request, { rawBody: body });
-    const signature = header(request, 'x-slack-signature');
-    const timestamp = Number(header(request, 'x-slack-request-timestamp'));
-    if (signature !== undefined && isSignedBy(options.signingSecret, signature, timestamp, body)) {
-      const verdict = options.guard.admit(signature, timestamp);
-      if (verdict !== 'fresh') {
-        options.log.warn({ verdict, timestamp }, 'refused a Slack request: replayed or dated in the future');
-        response.writeHead(401);
-        response.end();
-        return;
-      }
-    }
-    listener(request, response);
+    await next();
   };
 }
 
 /**
- * Slack's v0 scheme, the same check Bolt makes next. Only a correct signature is remembered, so
- * forged requests cannot fill the memory or block a genuine one.
+ * The HTTP receiver's `processEventErrorHandler`: a refused replay gets 401 and a warning; every
+ * other error goes to Bolt's default handling.
  */
-function isSignedBy(secret: string, signature: string, timestamp: number, body: Buffer): boolean {
-  if (!Number.isInteger(timestamp)) return false;
-  const expected = Buffer.from(
-    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`,
-  );
-  const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+export function answerRefusedReplays(log: Logger) {
+  return async (args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
+    const refused = replayRefusal(args.error);
+    if (!refused) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+    log.warn({ verdict: refused.verdict }, 'refused a Slack request: replayed or dated in the future');
+    if (!args.response.headersSent) {
+      args.response.writeHead(401);
+      args.response.end();
+    }
+    return true;
+  };
 }
 
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return typeof value === 'string' ? value : undefined;
+/** The refusal in a Bolt error, which may arrive as thrown or wrapped as `original`. */
+export function replayRefusal(error: unknown): ReplayRefusedError | undefined {
+  if (error instanceof ReplayRefusedError) return error;
+  const original = (error as { original?: unknown } | undefined)?.original;
+  return original instanceof ReplayRefusedError ? original : undefined;
 }

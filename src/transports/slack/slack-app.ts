@@ -1,26 +1,45 @@
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  type AnyMiddlewareArgs,
+  App,
+  HTTPReceiver,
+  type Middleware,
+  type Receiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import { POST_BRIEF_ACTION_ID } from '../../../commands/brief.ts';
 import { DEFAULT_TEMPLATE } from '../../briefing/brief-for.ts';
 import { loadTemplateLibrary } from '../../briefing/template-library.ts';
 import type { Caller, Command, CommandContext } from '../../command/command.ts';
 import type { ChannelPoster } from '../../delivery/channel-poster.ts';
-import type { RouteHandler } from '../../http/http-server.ts';
+import { MAX_BODY_BYTES, type RouteHandler } from '../../http/http-server.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { PacerClock } from './channel-pacer.ts';
-import { digestModalView, openDigestModal, registerDigestModal } from './digest-modal.ts';
-import { registerPostBriefAction } from './post-brief-action.ts';
-import { createReplayGuard, guardSlackRequests } from './replay-guard.ts';
+import {
+  DIGEST_MODAL_CALLBACK_ID,
+  digestModalSubmission,
+  digestModalView,
+  openDigestModal,
+} from './digest-modal.ts';
+import { type ButtonActionArgs, postBriefAction } from './post-brief-action.ts';
+import {
+  answerRefusedReplays,
+  createReplayGuard,
+  refuseReplays,
+  replayRefusal,
+  signatureProperties,
+} from './replay-guard.ts';
 import { createSlackChannelPoster, uploadImage } from './slack-channel-poster.ts';
 import { slackLogger } from './slack-logger.ts';
 import { createSlackManagerCheck } from './slack-manager-check.ts';
 import { ephemeralText, respondArgs } from './slack-reply.ts';
+import { type ActionArgs, slackRouter } from './slack-router.ts';
 import {
   createSlackWebClient,
   type RetryOptions,
   slackClientOptions,
   type WebClient,
 } from './slack-web-client.ts';
-import { registerSlashCommands } from './slash-commands.ts';
+import { slashCommandHandler } from './slash-commands.ts';
 
 /** Where Slack sends slash commands and interactions in HTTP mode (the manifest's request URL). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -44,6 +63,11 @@ export interface SlackAppOptions {
   readonly clock?: PacerClock;
   /** Wall clock in ms for the replay guard. */
   readonly now?: () => number;
+  /**
+   * Global middleware run after the replay check and before routing, for every request Bolt has
+   * accepted (observability hooks; the tests count accepted requests with one).
+   */
+  readonly middleware?: readonly Middleware<AnyMiddlewareArgs>[];
 }
 
 export interface SlackApp {
@@ -83,8 +107,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     deferInitialization: true,
     // Bolt's conversation store is for multi-step dialogs, which we do not have.
     convoStore: false,
+    // Bolt's built-in filter drops message events the bot itself posted; we subscribe to no events.
+    ignoreSelf: false,
   });
   app.error(async (error) => {
+    // A refused replay goes back to the HTTP receiver, which answers it with 401.
+    if (replayRefusal(error)) throw error;
     log.error({ err: error }, 'unhandled error in a Slack listener');
   });
 
@@ -94,7 +122,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const managers = createSlackManagerCheck({ client, managerIds: options.managerIds, log });
-  registerSlashCommands(app, {
+  const command = slashCommandHandler({
     commands: options.commands,
     contextFor: options.contextFor,
     managers,
@@ -120,11 +148,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     log,
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
   });
-  registerPostBriefAction(app, { poster, contextFor: options.contextFor, log });
-  registerDigestModal(app, { commands: options.commands, contextFor: options.contextFor, managers, log });
-  // A button from an older version, or one no transport handles: acknowledge it so Slack shows no
-  // error, and say so. Bolt runs every matching listener, hence the pattern that skips known ids.
-  app.action(new RegExp(`^(?!${POST_BRIEF_ACTION_ID}$)`), async ({ ack, action, respond }) => {
+  const postBrief = postBriefAction({ poster, contextFor: options.contextFor, log });
+  const unknownAction = async ({ ack, action, respond }: ActionArgs) => {
+    // A button from an older version, or one no transport handles: acknowledge it so Slack shows
+    // no error, and say so.
     await ack();
     log.warn({ action: 'action_id' in action ? action.action_id : action.type }, 'unhandled Slack action');
     const note = respondArgs(
@@ -133,7 +160,35 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     await Promise.resolve()
       .then(() => respond(note))
       .catch((error: unknown) => log.warn({ err: error }, 'could not answer an unhandled action'));
-  });
+  };
+  if (receiver instanceof HTTPReceiver) {
+    app.use(refuseReplays(createReplayGuard(options.now ? { now: options.now } : {})));
+  }
+  for (const middleware of options.middleware ?? []) app.use(middleware);
+  app.use(
+    slackRouter({
+      command,
+      actions: new Map([
+        [
+          POST_BRIEF_ACTION_ID,
+          (args: ActionArgs) =>
+            args.action.type === 'button' ? postBrief(args as ButtonActionArgs) : unknownAction(args),
+        ],
+      ]),
+      unknownAction,
+      views: new Map([
+        [
+          DIGEST_MODAL_CALLBACK_ID,
+          digestModalSubmission({
+            commands: options.commands,
+            contextFor: options.contextFor,
+            managers,
+            log,
+          }),
+        ],
+      ]),
+    }),
+  );
 
   let socketUp = false;
   if (receiver instanceof SocketModeReceiver) {
@@ -153,14 +208,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     app,
     client,
     poster,
-    requestHandler:
-      receiver instanceof HTTPReceiver
-        ? guardSlackRequests(receiver.requestListener, {
-            signingSecret: options.signingSecret ?? '',
-            guard: createReplayGuard(options.now ? { now: options.now } : {}),
-            log,
-          })
-        : undefined,
+    requestHandler: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     async start() {
       await app.init();
       if (mode === 'socket') await app.start();
@@ -182,6 +230,10 @@ function httpReceiver(options: SlackAppOptions): HTTPReceiver {
     logger: slackLogger(options.log, 'bolt-http'),
     // Answer as soon as a listener acknowledges; slow work continues through response_url.
     processBeforeResponse: false,
+    bodyLimit: MAX_BODY_BYTES,
+    // Replays are refused after Bolt's own checks, from the signature it has just verified.
+    customPropertiesExtractor: signatureProperties,
+    processEventErrorHandler: answerRefusedReplays(options.log),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { AckFn, App, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
+import type { AckFn, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Caller, Command, CommandContext } from '../../command/command.ts';
 import { type Dispatched, dispatch } from '../../command/dispatch.ts';
 import type { Image, Reply } from '../../domain/document.ts';
@@ -7,6 +7,7 @@ import { wantsDigestModal } from './digest-modal.ts';
 import { imagesOf } from './slack-channel-poster.ts';
 import type { SlackManagerCheck } from './slack-manager-check.ts';
 import { ephemeralText, respondArgs, slackResponses, workingNote } from './slack-reply.ts';
+import type { CommandArgs } from './slack-router.ts';
 
 /**
  * How long a command may run before we stop waiting and acknowledge with a working note. Slack
@@ -30,13 +31,21 @@ export interface SlashCommandDeps {
   readonly ackBudgetMs?: number;
 }
 
-/** Every command in the registry as its own slash command (`/yield`, `/curve`, …). */
-export function registerSlashCommands(app: App, deps: SlashCommandDeps): void {
-  for (const command of deps.commands) {
-    app.command(`/${command.name}`, ({ command: payload, ack, respond }) =>
-      answer(command.name, payload, ack, respond, deps),
+/**
+ * Every command in the registry as its own slash command (`/yield`, `/curve`, …): one handler that
+ * looks the name up, for the router to call with every slash command Slack sends.
+ */
+export function slashCommandHandler(deps: SlashCommandDeps): (args: CommandArgs) => Promise<void> {
+  const names = new Map(deps.commands.map((command) => [`/${command.name}`, command.name]));
+  return async ({ command: payload, ack, respond }) => {
+    const name = names.get(payload.command);
+    if (name !== undefined) return answer(name, payload, ack, respond, deps);
+    // A command in the app's configuration that this version does not serve (an older manifest).
+    deps.log.warn({ command: payload.command }, 'unknown Slack slash command');
+    await ack(
+      respondArgs(ephemeralText(`${payload.command} is not a briefbot command. Type /help for the list.`)),
     );
-  }
+  };
 }
 
 async function answer(

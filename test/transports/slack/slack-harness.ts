@@ -40,6 +40,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const config = loadConfig({ ...market.env, SLACK_API_URL: slack.apiUrl });
   const bot = createBriefbot(config, { log, defaultMetrics: false });
   if (options.socketUrl) slack.setSocketModeUrl(options.socketUrl);
+  const handled = { count: 0 };
   const slackApp = createSlackApp({
     botToken: BOT_TOKEN,
     ...(options.socketUrl ? { appToken: APP_TOKEN } : { signingSecret: SIGNING_SECRET }),
@@ -49,12 +50,13 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     contextFor: bot.contextFor,
     log,
     retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 2 },
+    middleware: [
+      async ({ next }) => {
+        handled.count += 1;
+        await next();
+      },
+    ],
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
-  });
-  const handled = { count: 0 };
-  slackApp.app.use(async ({ next }) => {
-    handled.count += 1;
-    await next();
   });
   let http: HttpServer | undefined;
   let eventsUrl = '';

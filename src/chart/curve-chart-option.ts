@@ -101,7 +101,8 @@ function lineSeries(series: ChartSeries): LineSeriesOption {
   };
 }
 
-function graphicText(text: ChartText): GraphicComponentOption {
+/** A piece of text at its exact pixel, in the shipped font. */
+export function graphicText(text: ChartText): GraphicComponentOption {
   return {
     type: 'text',
     x: text.x,

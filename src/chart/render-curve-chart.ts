@@ -1,3 +1,4 @@
+import { cachedRenderer } from './cached-renderer.ts';
 import { ChartError } from './chart-error.ts';
 import { curveChartOption } from './curve-chart-option.ts';
 import { type CurveChartInput, type CurveChartSpec, curveChartSpec } from './curve-chart-spec.ts';
@@ -43,31 +44,8 @@ export function createCachedCurveChartRenderer(
   maxEntries = 32,
   render: CurveChartRenderer = renderCurveChart,
 ): CurveChartRenderer {
-  const cache = new Map<string, Promise<RenderedChart>>();
-  return (input) => {
-    // The values are part of the key: MOF revises a published day now and then.
-    const key = JSON.stringify([
-      input.market,
-      input.today,
-      input.past,
-      input.source.name,
-      input.width,
-      input.height,
-    ]);
-    const hit = cache.get(key);
-    if (hit) {
-      cache.delete(key);
-      cache.set(key, hit);
-      return hit;
-    }
-    const rendered = render(input);
-    cache.set(key, rendered);
-    rendered.catch(() => cache.delete(key));
-    while (cache.size > maxEntries) {
-      const oldest = cache.keys().next();
-      if (oldest.done) break;
-      cache.delete(oldest.value);
-    }
-    return rendered;
-  };
+  // The values are part of the key: MOF revises a published day now and then.
+  const keyOf = (input: CurveChartInput) =>
+    JSON.stringify([input.market, input.today, input.past, input.source.name, input.width, input.height]);
+  return cachedRenderer(maxEntries, keyOf, render);
 }

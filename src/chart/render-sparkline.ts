@@ -1,3 +1,4 @@
+import type { XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
@@ -58,34 +59,54 @@ export function sparklinePixel(spec: SparklineSpec, index: number, value: number
 }
 
 export function sparklineOption(spec: SparklineSpec): ComposeOption<LineSeriesOption | GridComponentOption> {
-  const lastIndex = spec.values.length - 1;
   return {
     animation: false,
     backgroundColor: CHART_COLORS.background,
+    ...sparklineParts(spec, { left: 0, top: 0 }, 0),
+  };
+}
+
+/**
+ * One sparkline's grid, axes and line, placed with its top-left corner at `at`. A panel of several
+ * (one per price in a brief) puts one of these per row into a single option; `index` ties each
+ * line to its own axes.
+ */
+export function sparklineParts(
+  spec: SparklineSpec,
+  at: { readonly left: number; readonly top: number },
+  index: number,
+): {
+  grid: GridComponentOption;
+  xAxis: XAXisComponentOption;
+  yAxis: YAXisComponentOption;
+  series: LineSeriesOption;
+} {
+  const lastIndex = spec.values.length - 1;
+  return {
     grid: {
-      left: spec.paddingPx,
-      right: spec.paddingPx,
-      top: spec.paddingPx,
-      bottom: spec.paddingPx,
+      left: at.left + spec.paddingPx,
+      top: at.top + spec.paddingPx,
+      width: spec.width - 2 * spec.paddingPx,
+      height: spec.height - 2 * spec.paddingPx,
       outerBoundsMode: 'none',
     },
-    xAxis: { type: 'value', min: 0, max: Math.max(lastIndex, 1), show: false },
-    yAxis: { type: 'value', min: spec.min, max: spec.max, show: false },
-    series: [
-      {
-        type: 'line',
-        data: spec.values.map((value, index) => [index, value]),
-        symbol: 'circle',
-        symbolSize: (_value: unknown, params: { dataIndex: number }) =>
-          params.dataIndex === lastIndex ? 6 : 0,
-        showAllSymbol: true,
-        clip: false,
-        silent: true,
-        lineStyle: { color: spec.color, width: 1.5 },
-        itemStyle: { color: spec.color },
-        emphasis: { disabled: true },
-      },
-    ],
+    xAxis: { type: 'value', gridIndex: index, min: 0, max: Math.max(lastIndex, 1), show: false },
+    yAxis: { type: 'value', gridIndex: index, min: spec.min, max: spec.max, show: false },
+    series: {
+      type: 'line',
+      xAxisIndex: index,
+      yAxisIndex: index,
+      data: spec.values.map((value, i) => [i, value]),
+      symbol: 'circle',
+      symbolSize: (_value: unknown, params: { dataIndex: number }) =>
+        params.dataIndex === lastIndex ? 6 : 0,
+      showAllSymbol: true,
+      clip: false,
+      silent: true,
+      lineStyle: { color: spec.color, width: 1.5 },
+      itemStyle: { color: spec.color },
+      emphasis: { disabled: true },
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { FooterNote } from '../domain/document.ts';
-import { isCurveOutdated, isQuoteOutdated } from '../domain/freshness.ts';
+import { isCurveOutdated } from '../domain/freshness.ts';
 import { ASSETS, type Asset, MARKETS, type Market } from '../domain/instruments.ts';
 import type { Headline } from '../domain/market-data.ts';
 import type { BriefFormat } from './brief-format.ts';

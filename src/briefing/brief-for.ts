@@ -4,6 +4,7 @@ import type { MarketService } from '../market/market-service.ts';
 import type { BriefSummary } from './brief-summary.ts';
 import type { BriefTemplate } from './brief-template.ts';
 import { composeBrief, type FiredAlert } from './compose-brief.ts';
+import { type BriefChartDeps, renderBriefCharts } from './render-brief-charts.ts';
 import { type PastMarketData, type Snapshot, takeSnapshot, takeSnapshotAsOf } from './snapshot.ts';
 import { loadTemplateLibrary, resolveTemplate, type TemplateLibrary } from './template-library.ts';
 
@@ -26,6 +27,11 @@ export interface BriefRequest {
   readonly alertsSince?: readonly FiredAlert[];
   /** Read from `templates/` when absent. */
   readonly library?: TemplateLibrary;
+  /**
+   * Recorded prices for the sparklines, the log for charts that fail, and (in tests) the renderers.
+   * Without it a template's curve charts are still drawn; its sparklines are not.
+   */
+  readonly charts?: BriefChartDeps;
 }
 
 /**
@@ -41,7 +47,11 @@ export async function briefFor(
     request.asOf === undefined
       ? await takeSnapshot(request.market, request.now)
       : await takeSnapshotAsOf(request.market, request.asOf, request.past);
-  const summary = await request.summarize?.(snapshot, template);
+  // Drawn while the summary is written: both read the snapshot, neither needs the other.
+  const [summary, charts] = await Promise.all([
+    request.summarize?.(snapshot, template),
+    renderBriefCharts(template, snapshot, request.charts),
+  ]);
   const document = composeBrief({
     snapshot,
     template,
@@ -49,6 +59,7 @@ export async function briefFor(
     ...(summary ? { summary } : {}),
     ...(request.sigmaWindowDays === undefined ? {} : { sigmaWindowDays: request.sigmaWindowDays }),
     ...(request.alertsSince ? { alertsSince: request.alertsSince } : {}),
+    charts,
   });
   return { document, template };
 }

@@ -45,6 +45,28 @@ export interface BriefStrings {
   readonly replay: (date: string) => string;
   /** Heading of the alerts that fired since the channel's last brief. */
   readonly sinceLastBrief: string;
+  /**
+   * Alt text of a curve chart: what it compares, the figures at the section's tenors and the
+   * source, so a reader without images loses nothing. Dates are ISO, as the picture shows them.
+   */
+  readonly curveChartAlt: (
+    name: string,
+    today: string,
+    past: string,
+    points: readonly string[],
+    source: string,
+  ) => string;
+  readonly curveChartPoint: (tenor: string, level: string, change: string) => string;
+  /** Alt text of the price sparklines: the window, each price's first and last close, the sources. */
+  readonly sparklinesAlt: (days: number, trails: readonly string[], sources: string) => string;
+  readonly sparklineTrail: (
+    name: string,
+    first: string,
+    last: string,
+    change: string,
+    from: string,
+    to: string,
+  ) => string;
 }
 
 const EN: BriefStrings = {
@@ -90,6 +112,13 @@ const EN: BriefStrings = {
   curveStale: (name, date) => `${name} is stale: the latest published date is ${date}`,
   summaryWithheld: (reason) => `Summary withheld: ${reason}`,
   sinceLastBrief: 'Since the last brief',
+  curveChartAlt: (name, today, past, points, source) =>
+    `${name} ${today} vs ${past}${points.length > 0 ? `: ${points.join(', ')}` : ''}. Source: ${source}.`,
+  curveChartPoint: (tenor, level, change) => `${tenor} ${level} (${change})`,
+  sparklinesAlt: (days, trails, sources) =>
+    `Daily closes over ${days} days: ${trails.join('; ')}. Source: ${sources}, as recorded by briefbot.`,
+  sparklineTrail: (name, first, last, change, from, to) =>
+    `${name} ${first} → ${last} (${change}, ${from} to ${to})`,
   replay: (date) =>
     `Replay of ${date}: curves as published up to that day; prices and headlines are not available for past dates.`,
 };
@@ -139,6 +168,13 @@ const JA: BriefStrings = {
   curveStale: (name, date) => `${name}は更新が遅れています：最新の公表日は${date}`,
   summaryWithheld: (reason) => `要約なし：${reason}`,
   sinceLastBrief: '前回のブリーフィング以降のアラート',
+  curveChartAlt: (name, today, past, points, source) =>
+    `${name}利回り曲線 ${today}（比較：${past}）${points.length > 0 ? `：${points.join('、')}` : ''}。出所：${source}`,
+  curveChartPoint: (tenor, level, change) => `${tenor} ${level}（${change}）`,
+  sparklinesAlt: (days, trails, sources) =>
+    `${days}日間の日次終値：${trails.join('、')}。出所：${sources}（briefbotが記録）`,
+  sparklineTrail: (name, first, last, change, from, to) =>
+    `${name} ${first}→${last}（${change}、${from}〜${to}）`,
   replay: (date) =>
     `${date}の再現：金利はその日までの公表値。価格とニュースは過去の日付には対応していません。`,
 };

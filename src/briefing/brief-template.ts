@@ -33,18 +33,34 @@ export type TemplateBlock =
 export const SECTION_NAMES = ['jgb-curve', 'ust-curve', 'prices', 'headlines'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
+/** How far back a brief's curve chart looks: the same comparisons `/curve` offers, dates aside. */
+export const CHART_PERIODS = ['1d', '1w', '1m', '1y'] as const;
+export type ChartPeriod = (typeof CHART_PERIODS)[number];
+
+/** A sparkline with more days than this would be a chart, not a glance. */
+export const MAX_SPARKLINE_DAYS = 365;
+export const DEFAULT_SPARKLINE_DAYS = 30;
+
 export type SectionSpec =
   | {
       readonly section: 'jgb-curve';
       readonly tenors: readonly JgbTenor[];
       readonly spreads: boolean;
+      /** A compact chart of the latest curve against this far back, after the table. */
+      readonly chart?: ChartPeriod;
     }
   | {
       readonly section: 'ust-curve';
       readonly tenors: readonly UstTenor[];
       readonly spreads: boolean;
+      readonly chart?: ChartPeriod;
     }
-  | { readonly section: 'prices'; readonly assets: readonly Asset[] }
+  | {
+      readonly section: 'prices';
+      readonly assets: readonly Asset[];
+      /** One image of every price's daily closes over this many days, after the table. */
+      readonly sparklineDays?: number;
+    }
   | {
       readonly section: 'headlines';
       readonly limit: number;

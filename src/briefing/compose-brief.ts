@@ -1,12 +1,14 @@
 import Mustache from 'mustache';
 import type { Block, Document, FooterNote } from '../domain/document.ts';
 import { ASSETS, type Asset } from '../domain/instruments.ts';
+import type { BriefCharts } from './brief-charts.ts';
 import { type PartKey, sourceNotes } from './brief-footer.ts';
 import { createBriefFormat } from './brief-format.ts';
 import { stringsFor } from './brief-strings.ts';
 import type { BriefSummary } from './brief-summary.ts';
-import type { BriefTemplate, TemplateBlock } from './brief-template.ts';
+import type { BriefTemplate, SectionSpec, TemplateBlock } from './brief-template.ts';
 import { type BriefView, buildBriefView } from './brief-view.ts';
+import { sectionChart } from './chart-blocks.ts';
 import { curveSection, headlinesSection, pricesSection, type SectionContext } from './sections.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -24,6 +26,11 @@ export interface ComposeBriefInput {
   readonly sigmaWindowDays?: number;
   /** Alerts that fired in this channel since its last brief, listed after the lead. */
   readonly alertsSince?: readonly FiredAlert[];
+  /**
+   * The template's charts, drawn beforehand from this snapshot (`renderBriefCharts`): drawing is
+   * asynchronous and composing is not. A chart that is absent is left out; nothing else changes.
+   */
+  readonly charts?: BriefCharts;
 }
 
 /** An alert firing as a brief lists it. */
@@ -33,6 +40,7 @@ export interface FiredAlert {
 }
 
 const DEFAULT_SIGMA_WINDOW_DAYS = 60;
+const NO_CHARTS: BriefCharts = new Map();
 
 /**
  * A brief as a neutral document: the template's strings rendered over the snapshot's figures, its
@@ -45,7 +53,16 @@ export function composeBrief(input: ComposeBriefInput): Document {
   const strings = stringsFor(locale);
   const view = buildBriefView(snapshot, format, strings, input.sigmaWindowDays ?? DEFAULT_SIGMA_WINDOW_DAYS);
   const render = (source: string) => renderString(source, view);
-  const context: SectionContext = { snapshot, format, strings, shownHeadlines: [], headlinesNoticed: false };
+  const context: SectionContext = {
+    snapshot,
+    format,
+    strings,
+    shownHeadlines: [],
+    headlinesNoticed: false,
+    charts: input.charts ?? NO_CHARTS,
+    placedCharts: new Set(),
+    imageNames: new Set(),
+  };
   const used = new Set<PartKey>([...template.uses].flatMap(partsOfField));
 
   const blocks: Block[] = [];
@@ -122,17 +139,21 @@ function composeBlock(
       return [{ kind: 'divider' }];
     case 'section': {
       const title = block.heading === undefined ? undefined : render(block.heading);
-      switch (block.section) {
-        case 'jgb-curve':
-          return curveSection(context, 'jp', block.tenors, block.spreads, title);
-        case 'ust-curve':
-          return curveSection(context, 'us', block.tenors, block.spreads, title);
-        case 'prices':
-          return pricesSection(context, block.assets, title);
-        case 'headlines':
-          return headlinesSection(context, block, title);
-      }
+      return [...sectionBlocks(block, context, title), ...sectionChart(block, context)];
     }
+  }
+}
+
+function sectionBlocks(block: SectionSpec, context: SectionContext, title: string | undefined): Block[] {
+  switch (block.section) {
+    case 'jgb-curve':
+      return curveSection(context, 'jp', block.tenors, block.spreads, title);
+    case 'ust-curve':
+      return curveSection(context, 'us', block.tenors, block.spreads, title);
+    case 'prices':
+      return pricesSection(context, block.assets, title);
+    case 'headlines':
+      return headlinesSection(context, block, title);
   }
 }
 

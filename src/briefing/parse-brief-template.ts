@@ -5,6 +5,10 @@ import { createBriefFormat } from './brief-format.ts';
 import { stringsFor } from './brief-strings.ts';
 import {
   type BriefTemplate,
+  CHART_PERIODS,
+  type ChartPeriod,
+  DEFAULT_SPARKLINE_DAYS,
+  MAX_SPARKLINE_DAYS,
   SECTION_NAMES,
   type SectionName,
   type SectionSpec,
@@ -23,9 +27,9 @@ const MAX_HEADLINES = 20;
 
 const TOP_KEYS = ['description', 'locale', 'title', 'blocks'] as const;
 const SECTION_KEYS: Readonly<Record<SectionName, readonly string[]>> = {
-  'jgb-curve': ['tenors', 'spreads'],
-  'ust-curve': ['tenors', 'spreads'],
-  prices: ['assets'],
+  'jgb-curve': ['tenors', 'spreads', 'chart'],
+  'ust-curve': ['tenors', 'spreads', 'chart'],
+  prices: ['assets', 'sparklines'],
   headlines: ['limit', 'per_topic', 'topics', 'max_age_hours'],
 };
 const DEFAULT_TENORS = { jp: ['2y', '5y', '10y', '20y', '30y', '40y'], us: ['2y', '10y', '30y'] } as const;
@@ -182,15 +186,21 @@ function readSection(
         section,
         tenors: list(block.tenors, [...path, 'tenors'], JGB_TENORS, DEFAULT_TENORS.jp),
         spreads: flag(block.spreads, [...path, 'spreads']),
+        ...chart(block.chart, [...path, 'chart']),
       };
     case 'ust-curve':
       return {
         section,
         tenors: list(block.tenors, [...path, 'tenors'], UST_TENORS, DEFAULT_TENORS.us),
         spreads: flag(block.spreads, [...path, 'spreads']),
+        ...chart(block.chart, [...path, 'chart']),
       };
     case 'prices':
-      return { section, assets: list<Asset>(block.assets, [...path, 'assets'], ASSETS, ASSETS) };
+      return {
+        section,
+        assets: list<Asset>(block.assets, [...path, 'assets'], ASSETS, ASSETS),
+        ...sparklines(block.sparklines, [...path, 'sparklines']),
+      };
     case 'headlines':
       return {
         section,
@@ -226,6 +236,29 @@ function count(raw: unknown, path: (string | number)[], fallback: number, max: n
     throw new Problem(path, `a whole number from 1 to ${max}`);
   }
   return raw;
+}
+
+/** `chart: 1w`: a compact chart against a week ago. Absent or `false`: none. */
+function chart(raw: unknown, path: (string | number)[]): { chart?: ChartPeriod } {
+  if (raw === undefined || raw === false) return {};
+  const value = String(raw).toLowerCase();
+  if (!(CHART_PERIODS as readonly string[]).includes(value)) {
+    throw new Problem(
+      path,
+      `the chart compares with one of: ${CHART_PERIODS.join(', ')} (or false for none)`,
+    );
+  }
+  return { chart: value as ChartPeriod };
+}
+
+/** `sparklines: true` (the last 30 days) or a number of days; absent or `false`: none. */
+function sparklines(raw: unknown, path: (string | number)[]): { sparklineDays?: number } {
+  if (raw === undefined || raw === false) return {};
+  if (raw === true) return { sparklineDays: DEFAULT_SPARKLINE_DAYS };
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 2 || raw > MAX_SPARKLINE_DAYS) {
+    throw new Problem(path, `true, false or a number of days from 2 to ${MAX_SPARKLINE_DAYS}`);
+  }
+  return { sparklineDays: raw };
 }
 
 function flag(raw: unknown, path: (string | number)[]): boolean {

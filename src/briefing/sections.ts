@@ -1,9 +1,9 @@
 import { curveSpreads } from '../domain/analytics.ts';
 import type { Block, HeadlineItem } from '../domain/document.ts';
 import { formatInstant } from '../domain/format.ts';
-import { isQuoteOutdated } from '../domain/freshness.ts';
 import { ASSET_INFO, type Asset, type Market, type Tenor } from '../domain/instruments.ts';
 import type { Headline, Topic } from '../domain/market-data.ts';
+import type { BriefCharts } from './brief-charts.ts';
 import type { BriefFormat } from './brief-format.ts';
 import type { BriefStrings } from './brief-strings.ts';
 import { missingText } from './brief-view.ts';
@@ -22,6 +22,11 @@ export interface SectionContext {
   readonly shownHeadlines: Headline[];
   /** Set once a headlines section has said the feeds are down, so later ones stay quiet. */
   headlinesNoticed: boolean;
+  /** Charts drawn for this brief beforehand, by `chartKey`. */
+  readonly charts: BriefCharts;
+  /** Keys of the charts already placed, and the file names they went under. */
+  readonly placedCharts: Set<string>;
+  readonly imageNames: Set<string>;
 }
 
 const YIELD_DECIMALS: Readonly<Record<Market, number>> = { jp: 3, us: 2 };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createMemoryPriceHistory, type PriceHistory } from '../../src/alerts/observe-subject.ts';
 import { curveUpTo, type Part, type Snapshot, takeSnapshot } from '../../src/briefing/snapshot.ts';
 import type { Asset, Market } from '../../src/domain/instruments.ts';
 import type { CurveHistory, CurveSource, QuoteSource } from '../../src/domain/market-data.ts';
@@ -107,6 +108,22 @@ export async function goldenSnapshot(): Promise<Snapshot> {
   const upTo = (part: Part<CurveHistory>): Part<CurveHistory> =>
     part.ok ? { ok: true, value: curveUpTo(part.value, '2026-03-15') } : part;
   return { ...snapshot, curves: { jp: upTo(snapshot.curves.jp), us: upTo(snapshot.curves.us) } };
+}
+
+/**
+ * Daily closes briefbot would have recorded before the golden morning, for the sparklines: gold's
+ * closes from Stooq's real XAU/USD history (the 30 days before the Yahoo quote's 2025-02-20; a
+ * spot series beside a futures quote, close enough for a picture), nothing for Bitcoin (Kraken's
+ * ticker is a single value), so its sparkline is left out as it would be on a bot's first day.
+ */
+export function goldenPriceHistory(): PriceHistory {
+  const history = createMemoryPriceHistory();
+  const csv = readFileSync(new URL('../fixtures/stooq/xauusd_d.historical.csv', import.meta.url), 'utf8');
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [date = '', , , , close = ''] = line.split(',');
+    if (date >= '2025-01-20' && date < '2025-02-20') void history.record('gold', date, Number(close));
+  }
+  return history;
 }
 
 function sourced<T>(value: T, source: { id: string; name: string }): Sourced<T> {

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { BriefCharts } from '../../src/briefing/brief-charts.ts';
 import { composeBrief } from '../../src/briefing/compose-brief.ts';
+import { renderBriefCharts } from '../../src/briefing/render-brief-charts.ts';
 import type { Snapshot } from '../../src/briefing/snapshot.ts';
 import { loadTemplateLibrary, type TemplateLibrary } from '../../src/briefing/template-library.ts';
 import { FORMATS, type Format } from '../../src/cli/args.ts';
 import { formatDocument } from '../../src/cli/output.ts';
-import { goldenSnapshot } from './golden-snapshot.ts';
+import { goldenPriceHistory, goldenSnapshot } from './golden-snapshot.ts';
 
 /**
  * Golden files: every built-in template in every format, from one fixed snapshot of real payloads
@@ -26,9 +28,16 @@ const EXTENSION: Readonly<Record<Format, string>> = {
 
 let snapshot: Snapshot;
 let library: TemplateLibrary;
+const charts = new Map<string, BriefCharts>();
 beforeAll(async () => {
   snapshot = await goldenSnapshot();
   library = await loadTemplateLibrary();
+  // The pictures too: the golden files show where each sits and the alt text every client gets.
+  const prices = goldenPriceHistory();
+  for (const name of BUILT_IN) {
+    const template = library.get(name);
+    if (template) charts.set(name, await renderBriefCharts(template, snapshot, { prices }));
+  }
 });
 
 function golden(name: string, format: Format): URL {
@@ -45,7 +54,13 @@ describe('built-in templates', () => {
     it.each(FORMATS)('renders as in its golden %s file', (format) => {
       const template = library.get(name);
       if (!template) throw new Error(`no template ${name}`);
-      const output = `${formatDocument(composeBrief({ snapshot, template, timeZone: 'Asia/Tokyo' }), format)}\n`;
+      const document = composeBrief({
+        snapshot,
+        template,
+        timeZone: 'Asia/Tokyo',
+        charts: charts.get(name) ?? new Map(),
+      });
+      const output = `${formatDocument(document, format)}\n`;
       const file = golden(name, format);
       if (UPDATE || !existsSync(file)) {
         writeFileSync(file, output);

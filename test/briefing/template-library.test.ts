@@ -63,6 +63,22 @@ describe('a template file', () => {
     expect([...template.uses].sort()).toEqual(['date', 'jgb']);
   });
 
+  it('asks for a curve chart with `chart:` and for sparklines with `sparklines:`', () => {
+    const sections = (yaml: string) =>
+      parseBriefTemplate(`${VALID}${yaml}`, 'mine', 'templates/mine.yaml').blocks.slice(1);
+    expect(
+      sections(
+        '  - section: jgb-curve\n    chart: 1W\n  - section: ust-curve\n    chart: false\n  - section: prices\n    sparklines: true\n  - section: prices\n    assets: [gold]\n    sparklines: 90\n',
+      ),
+    ).toEqual([
+      expect.objectContaining({ section: 'jgb-curve', chart: '1w' }),
+      expect.not.objectContaining({ chart: expect.anything() }),
+      expect.objectContaining({ section: 'prices', sparklineDays: 30 }),
+      expect.objectContaining({ section: 'prices', assets: ['gold'], sparklineDays: 90 }),
+    ]);
+    expect(sections('  - section: prices\n')[0]).not.toHaveProperty('sparklineDays');
+  });
+
   it.each([
     [
       'a YAML syntax error, with its line',
@@ -72,7 +88,7 @@ describe('a template file', () => {
     [
       'an unknown key, with the keys allowed',
       `${VALID}  - section: jgb-curve\n    tenor: [10y]\n`,
-      /line 7: unknown key "tenor" \(allowed here: section, heading, tenors, spreads\)/,
+      /line 7: unknown key "tenor" \(allowed here: section, heading, tenors, spreads, chart\)/,
     ],
     [
       'a tenor MOF does not publish',
@@ -124,6 +140,21 @@ describe('a template file', () => {
       'a headline limit out of range',
       `${VALID}  - section: headlines\n    limit: 500\n`,
       /a whole number from 1 to 20/,
+    ],
+    [
+      'a chart compared with a period /curve does not offer',
+      `${VALID}  - section: jgb-curve\n    chart: 2w\n`,
+      /line 7: the chart compares with one of: 1d, 1w, 1m, 1y \(or false for none\)/,
+    ],
+    [
+      'sparklines over a single day',
+      `${VALID}  - section: prices\n    sparklines: 1\n`,
+      /line 7: true, false or a number of days from 2 to 365/,
+    ],
+    [
+      'a chart on a section that draws none',
+      `${VALID}  - section: headlines\n    chart: 1w\n`,
+      /line 7: unknown key "chart"/,
     ],
   ])('is refused for %s, naming the file', (_, text, problem) => {
     expect(problemOf(text)).toMatch(problem);

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertRule } from '../../src/alerts/alert-rule.ts';
+import { renderSparkline } from '../../src/chart/render-sparkline.ts';
 import type { Document } from '../../src/domain/document.ts';
 import type { Schedule } from '../../src/schedule/schedule.ts';
 import type { DeliveryKey, NewDelivery, Store } from '../../src/store/store.ts';
+import { decodePng } from '../chart/decode-png.ts';
 
 /** A fresh, empty store and how to dispose of it. */
 export type StoreFactory = () => Promise<{ store: Store; dispose: () => Promise<void> }>;
@@ -335,6 +337,33 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
       );
       expect(await store.briefs.prune(at(1).toISOString())).toBe(1);
       expect(await store.briefs.get(T0.toISOString(), 'morning|en-US|Asia/Tokyo')).toBeUndefined();
+    });
+
+    it('gives back a brief’s chart as the very PNG bytes stored, as a Uint8Array', async () => {
+      // A real chart, as the renderer returns it (a Buffer), and a view into the middle of a larger
+      // buffer: both must come back as exactly their own bytes.
+      const chart = await renderSparkline({ values: [2650.1, 2661.4, 2655.0, 2670.8, 2690.2, 2720.4] });
+      const padded = new Uint8Array(chart.png.length + 16);
+      padded.set(chart.png, 8);
+      const view = padded.subarray(8, 8 + chart.png.length);
+      const image = (name: string, png: Uint8Array) => ({
+        kind: 'image' as const,
+        image: { name, alt: 'Gold, daily closes', png, width: chart.width, height: chart.height },
+      });
+      const document: Document = {
+        title: 'Morning brief',
+        blocks: [image('a.png', Buffer.from(chart.png)), image('b.png', view)],
+        footer: [],
+      };
+      await store.briefs.putIfAbsent(T0.toISOString(), 'morning|ja|Asia/Tokyo', document);
+      const stored = await store.briefs.get(T0.toISOString(), 'morning|ja|Asia/Tokyo');
+      const pngs = (stored?.blocks ?? []).flatMap((b) => (b.kind === 'image' ? [b.image.png] : []));
+      expect(pngs).toHaveLength(2);
+      for (const png of pngs) {
+        expect(png).toBeInstanceOf(Uint8Array);
+        expect(Buffer.from(png).equals(Buffer.from(chart.png))).toBe(true);
+        expect(decodePng(png)).toMatchObject({ width: chart.width, height: chart.height });
+      }
     });
   });
 }

@@ -1,13 +1,16 @@
-import { defineCommand, publicReply } from '../src/command/command.ts';
+import { type CommandContext, defineCommand, publicReply } from '../src/command/command.ts';
 import { isMarket, resolveDate, resolveTenor } from '../src/command/resolvers.ts';
 import { tokenize } from '../src/command/tokenize.ts';
 import { analyseLevel, type Extreme, indexOnOrBefore, tenorSeries } from '../src/domain/analytics.ts';
-import { addDays, dateInZone } from '../src/domain/dates.ts';
-import type { Field } from '../src/domain/document.ts';
+import { addDays, dateInZone, type IsoDate } from '../src/domain/dates.ts';
+import type { Document, Field } from '../src/domain/document.ts';
 import { formatBpChange, formatSigma, formatYield } from '../src/domain/format.ts';
 import { MARKET_ZONE } from '../src/domain/freshness.ts';
-import type { Market } from '../src/domain/instruments.ts';
+import type { Market, Tenor } from '../src/domain/instruments.ts';
+import type { CurveHistory } from '../src/domain/market-data.ts';
+import { deepFreeze, getOrCreate } from '../src/domain/memo.ts';
 import { UserError } from '../src/errors.ts';
+import type { Sourced } from '../src/market/market-service.ts';
 import { curveFooter, MARKET_LABEL, YIELD_DECIMALS } from './shared/curve-notes.ts';
 
 const USAGE = '/yield [jp|us] <tenor> [YYYY-MM-DD]';
@@ -35,70 +38,119 @@ export const yieldCommand = defineCommand({
   async run(text, context) {
     const { market, tenorText, dateText } = parseArguments(text);
     const tenor = resolveTenor(tenorText, market, USAGE);
-    const today = dateInZone(context.now(), MARKET_ZONE[market]);
+    const asked = context.now();
+    const today = dateInZone(asked, MARKET_ZONE[market]);
     const date = dateText === undefined ? undefined : resolveDate(dateText, today);
 
     const curve = await context.market.curve(market);
-    const series = tenorSeries(curve.value, tenor);
-    const index = date === undefined ? series.length - 1 : indexOnOrBefore(series, date);
-    const first = series[0];
-    if (index < 0 || first === undefined) {
-      const from = first ? ` The ${tenor.toUpperCase()} series starts on ${first.date}.` : '';
-      throw new UserError(
-        'NO_DATA',
-        `No ${MARKET_LABEL[market]} ${tenor.toUpperCase()} yield on or before ${date ?? today}.${from}`,
-        `Try a later date, or ${USAGE.replace(' [YYYY-MM-DD]', '')} for the latest.`,
-      );
-    }
-    const analysis = analyseLevel(series, index, context.sigmaWindowDays);
-    const decimals = YIELD_DECIMALS[market];
-    const fields: Field[] = [
-      { label: 'Level', value: `${formatYield(analysis.value, decimals)} on ${analysis.date}` },
-    ];
-    if (analysis.change !== undefined && analysis.previous) {
-      fields.push({
-        label: 'Change',
-        value: `${formatBpChange(analysis.change)} vs ${analysis.previous.date}`,
-      });
-    }
-    if (analysis.changeWeek !== undefined && analysis.weekAgo) {
-      fields.push({
-        label: '1 week',
-        value: `${formatBpChange(analysis.changeWeek)} vs ${analysis.weekAgo.date}`,
-      });
-    }
-    if (analysis.changeMonth !== undefined && analysis.monthAgo) {
-      fields.push({
-        label: '1 month',
-        value: `${formatBpChange(analysis.changeMonth)} vs ${analysis.monthAgo.date}`,
-      });
-    }
-    if (analysis.sigma !== undefined && Math.abs(analysis.sigma) >= SIGMA_SHOWN_FROM) {
-      fields.push({
-        label: 'Move',
-        value: `${formatSigma(analysis.sigma)} against the previous ${context.sigmaWindowDays} daily changes`,
-      });
-    }
-    const note = extremeNote(analysis.date, analysis.highest, analysis.lowest, curve.value.complete);
-    if (note) fields.push({ label: 'Note', value: note });
-
-    const dateNote =
-      date !== undefined && date !== analysis.date
-        ? [
-            {
-              kind: 'text' as const,
-              text: `No value on ${date} (not a business day or not published); showing ${analysis.date}.`,
-              tone: 'muted' as const,
-            },
-          ]
-        : [];
-    return publicReply({
-      title: `${MARKET_LABEL[market]} ${tenor.toUpperCase()} ${formatYield(analysis.value, decimals)}`,
-      blocks: [...dateNote, { kind: 'fields', items: fields }],
-      footer: curveFooter(market, curve, analysis.date, date === undefined ? context.now() : undefined),
-    });
+    const now = date === undefined ? asked : undefined;
+    // Everything the answer depends on. The date in the market's zone stands in for `now`: it is all
+    // the stale-data check reads. The refresh time only shows when the data is stale.
+    const key = [
+      market,
+      tenor,
+      date ?? '',
+      now ? today : '',
+      curve.source.id,
+      curve.stale ? curve.fetchedAt.getTime() : '',
+      context.sigmaWindowDays,
+    ].join('|');
+    return publicReply(
+      memoised(curve.value, key, () => yieldDocument({ market, tenor, date, today, curve, now, context })),
+    );
   },
 });
+
+/**
+ * Answers already composed from one loaded history, by everything else they depend on. A warm
+ * `/yield 40y` asked a thousand times a minute hands out one immutable document, whose renderings
+ * the renderers keep with it; a new history (the next refresh) starts afresh, and the old one's
+ * answers go with it. A bound keeps a history's answers to a few hundred.
+ */
+const answers = new WeakMap<CurveHistory, Map<string, Document>>();
+const ANSWERS_PER_HISTORY = 512;
+
+function memoised(history: CurveHistory, key: string, compose: () => Document): Document {
+  const known = getOrCreate(answers, history, () => new Map<string, Document>());
+  const found = known.get(key);
+  if (found) return found;
+  const document = compose();
+  if (known.size >= ANSWERS_PER_HISTORY) known.clear();
+  known.set(key, document);
+  return document;
+}
+
+interface YieldRequest {
+  readonly market: Market;
+  readonly tenor: Tenor;
+  readonly date: IsoDate | undefined;
+  readonly today: IsoDate;
+  readonly curve: Sourced<CurveHistory>;
+  /** Absent for a past date, which has no stale-data note. */
+  readonly now: Date | undefined;
+  readonly context: Pick<CommandContext, 'sigmaWindowDays'>;
+}
+
+function yieldDocument({ market, tenor, date, today, curve, now, context }: YieldRequest): Document {
+  const series = tenorSeries(curve.value, tenor);
+  const index = date === undefined ? series.length - 1 : indexOnOrBefore(series, date);
+  const first = series[0];
+  if (index < 0 || first === undefined) {
+    const from = first ? ` The ${tenor.toUpperCase()} series starts on ${first.date}.` : '';
+    throw new UserError(
+      'NO_DATA',
+      `No ${MARKET_LABEL[market]} ${tenor.toUpperCase()} yield on or before ${date ?? today}.${from}`,
+      `Try a later date, or ${USAGE.replace(' [YYYY-MM-DD]', '')} for the latest.`,
+    );
+  }
+  const analysis = analyseLevel(series, index, context.sigmaWindowDays);
+  const decimals = YIELD_DECIMALS[market];
+  const fields: Field[] = [
+    { label: 'Level', value: `${formatYield(analysis.value, decimals)} on ${analysis.date}` },
+  ];
+  if (analysis.change !== undefined && analysis.previous) {
+    fields.push({
+      label: 'Change',
+      value: `${formatBpChange(analysis.change)} vs ${analysis.previous.date}`,
+    });
+  }
+  if (analysis.changeWeek !== undefined && analysis.weekAgo) {
+    fields.push({
+      label: '1 week',
+      value: `${formatBpChange(analysis.changeWeek)} vs ${analysis.weekAgo.date}`,
+    });
+  }
+  if (analysis.changeMonth !== undefined && analysis.monthAgo) {
+    fields.push({
+      label: '1 month',
+      value: `${formatBpChange(analysis.changeMonth)} vs ${analysis.monthAgo.date}`,
+    });
+  }
+  if (analysis.sigma !== undefined && Math.abs(analysis.sigma) >= SIGMA_SHOWN_FROM) {
+    fields.push({
+      label: 'Move',
+      value: `${formatSigma(analysis.sigma)} against the previous ${context.sigmaWindowDays} daily changes`,
+    });
+  }
+  const note = extremeNote(analysis.date, analysis.highest, analysis.lowest, curve.value.complete);
+  if (note) fields.push({ label: 'Note', value: note });
+
+  const dateNote =
+    date !== undefined && date !== analysis.date
+      ? [
+          {
+            kind: 'text' as const,
+            text: `No value on ${date} (not a business day or not published); showing ${analysis.date}.`,
+            tone: 'muted' as const,
+          },
+        ]
+      : [];
+  return deepFreeze({
+    title: `${MARKET_LABEL[market]} ${tenor.toUpperCase()} ${formatYield(analysis.value, decimals)}`,
+    blocks: [...dateNote, { kind: 'fields', items: fields }],
+    footer: curveFooter(market, curve, analysis.date, now),
+  });
+}
 
 function parseArguments(text: string): { market: Market; tenorText: string; dateText?: string } {
   const tokens = tokenize(text);

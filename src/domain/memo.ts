@@ -12,3 +12,16 @@ export function getOrCreate<K, V>(store: KeyedStore<K, V>, key: K, create: () =>
   store.set(key, created);
   return created;
 }
+
+/**
+ * Freezes a plain value and everything reachable from it, so a result shared between callers (a
+ * cached rendering) cannot be changed by one of them; a write then throws instead of leaking into
+ * every other reply. Typed arrays (PNG bytes) cannot be frozen and are left as they are.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) {
+    return value;
+  }
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}

@@ -10,7 +10,7 @@ import type {
 } from '../domain/market-data.ts';
 import { SourceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Cache } from '../sources/cache.ts';
+import type { Cache, Cached } from '../sources/cache.ts';
 import { firstAnswer } from '../sources/fallback-chain.ts';
 
 /** A value with where it came from and how fresh it is. */
@@ -71,16 +71,33 @@ export const TTL_MS = {
 
 const CRYPTO: ReadonlySet<Asset> = new Set(['xrp', 'btc']);
 
+const fetchHistory = (source: CurveSource) => source.fetchHistory();
+
+function sourced<T>(cached: Cached<{ value: T; source: SourceRef }>): Sourced<T> {
+  return { ...cached.value, fetchedAt: cached.fetchedAt, stale: cached.stale };
+}
+
 export function createMarketService(deps: MarketServiceDeps): MarketService {
   const ttl = { ...TTL_MS, ...deps.ttlMs };
   const { cache, log } = deps;
 
-  async function fromChain<S extends { readonly ref: SourceRef }, T>(
+  function fromChain<S extends { readonly ref: SourceRef }, T>(
     key: string,
     ttlMs: number,
     sources: readonly S[],
     ask: (source: S) => Promise<T>,
   ): Promise<Sourced<T>> {
+    // A warm read (almost every read) answers from the entry without building a loader.
+    const fresh = cache.fresh<{ value: T; source: SourceRef }>(key, ttlMs);
+    if (fresh) return Promise.resolve(sourced(fresh));
+    return cache.get(key, ttlMs, () => loadFromChain(key, sources, ask)).then((c) => sourced<T>(c));
+  }
+
+  async function loadFromChain<S extends { readonly ref: SourceRef }, T>(
+    key: string,
+    sources: readonly S[],
+    ask: (source: S) => Promise<T>,
+  ): Promise<{ value: T; source: SourceRef }> {
     const observed = (source: S): Promise<T> => {
       const started = performance.now();
       const report = (ok: boolean, code?: string) =>
@@ -101,28 +118,25 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
         },
       );
     };
-    const cached = await cache.get(key, ttlMs, async () => {
-      const answer = await firstAnswer(sources, observed, key);
-      for (const failure of answer.failures) {
-        log.warn(
-          {
-            key,
-            source: failure.context.source,
-            code: failure.code,
-            url: failure.context.url,
-            err: failure.message,
-          },
-          'source failed, fell back',
-        );
-      }
-      return { value: answer.value, source: answer.source.ref };
-    });
-    return { ...cached.value, fetchedAt: cached.fetchedAt, stale: cached.stale };
+    const answer = await firstAnswer(sources, observed, key);
+    for (const failure of answer.failures) {
+      log.warn(
+        {
+          key,
+          source: failure.context.source,
+          code: failure.code,
+          url: failure.context.url,
+          err: failure.message,
+        },
+        'source failed, fell back',
+      );
+    }
+    return { value: answer.value, source: answer.source.ref };
   }
 
   return {
     curve(market) {
-      return fromChain(`curve:${market}`, ttl.curve, deps.curveSources[market], (s) => s.fetchHistory());
+      return fromChain(`curve:${market}`, ttl.curve, deps.curveSources[market], fetchHistory);
     },
     quote(asset) {
       const sources = deps.quoteSources[asset].filter((s) => s.supports(asset));

@@ -25,6 +25,8 @@ export interface Cache {
   peek<T>(key: string): Cached<T> | undefined;
   /** Whether a call to `get` would answer without waiting for a load. */
   isFresh(key: string, ttlMs: number): boolean;
+  /** The entry when a call to `get` would answer it without loading; undefined otherwise. */
+  fresh<T>(key: string, ttlMs: number): Cached<T> | undefined;
 }
 
 interface Entry {
@@ -37,9 +39,15 @@ export function createCache(options: CacheOptions = {}): Cache {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
 
-  function isFresh(key: string, ttlMs: number): boolean {
+  function fresh<T>(key: string, ttlMs: number): Cached<T> | undefined {
     const entry = entries.get(key);
-    return entry?.cached !== undefined && now() - entry.loadedAtMs < ttlMs;
+    return entry?.cached !== undefined && now() - entry.loadedAtMs < ttlMs
+      ? (entry.cached as Cached<T>)
+      : undefined;
+  }
+
+  function isFresh(key: string, ttlMs: number): boolean {
+    return fresh(key, ttlMs) !== undefined;
   }
 
   function get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<Cached<T>> {
@@ -73,5 +81,5 @@ export function createCache(options: CacheOptions = {}): Cache {
     return entries.get(key)?.cached as Cached<T> | undefined;
   }
 
-  return { get, peek, isFresh };
+  return { get, peek, isFresh, fresh };
 }

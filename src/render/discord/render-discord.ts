@@ -1,4 +1,5 @@
 import type { Block, Document, HeadlineItem } from '../../domain/document.ts';
+import { deepFreeze, getOrCreate } from '../../domain/memo.ts';
 import { cleanLine, cleanText } from '../clean-text.ts';
 import { fitEscaped, packLines, splitEscaped } from '../fit-text.ts';
 import { columnCount, layoutTable } from '../table-layout.ts';
@@ -37,7 +38,15 @@ export function discordAttachmentName(name: string): string {
  * to the next embed, and embeds that do not fit a message to the next message; a single over-long
  * string is cut with an ellipsis. Always at least one message, each with at least one embed.
  */
-export function renderDiscord(doc: Document): DiscordMessage[] {
+export function renderDiscord(doc: Document): readonly DiscordMessage[] {
+  // A document is immutable, and a warm command hands out the same one to every caller (see
+  // /yield), so its rendering is kept with it rather than redone per reply.
+  return getOrCreate(rendered, doc, () => deepFreeze(render(doc)));
+}
+
+const rendered = new WeakMap<Document, readonly DiscordMessage[]>();
+
+function render(doc: Document): DiscordMessage[] {
   const title = fitEscaped(cleanLine(doc.title).trim(), DISCORD_LIMITS.titleChars, escapeDiscordMarkdown);
   const builder = createEmbedBuilder(title);
   for (const block of doc.blocks) addBlock(builder, block);

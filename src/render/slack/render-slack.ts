@@ -1,4 +1,5 @@
 import type { Document } from '../../domain/document.ts';
+import { deepFreeze, getOrCreate } from '../../domain/memo.ts';
 import { cleanLine } from '../clean-text.ts';
 import { fitEscaped } from '../fit-text.ts';
 import { escapeSlackMrkdwn } from './escape-slack.ts';
@@ -18,7 +19,15 @@ const PART_MARKER_CHARS = 16;
  * the next, split between blocks (never inside a headline or a table row); a single over-long
  * string is cut with an ellipsis. Always at least one message, each with at least one block.
  */
-export function renderSlack(doc: Document): SlackMessage[] {
+export function renderSlack(doc: Document): readonly SlackMessage[] {
+  // A document is immutable, and a warm command hands out the same one to every caller (see
+  // /yield), so its rendering is kept with it rather than redone per reply.
+  return getOrCreate(rendered, doc, () => deepFreeze(render(doc)));
+}
+
+const rendered = new WeakMap<Document, readonly SlackMessage[]>();
+
+function render(doc: Document): SlackMessage[] {
   const drafts = [...headerDraft(doc.title), ...doc.blocks.flatMap(blockDrafts), ...footerDrafts(doc.footer)];
   const pages = paginate(drafts.length > 0 ? drafts : [emptyDraft()]);
   const title = fitEscaped(

@@ -60,6 +60,7 @@ async function request(context: CommandContext, template: string | undefined): P
     now: context.now,
     sigmaWindowDays: context.sigmaWindowDays,
     alertsSince: fired.map((f) => ({ text: f.text, firedAt: new Date(f.firedAt) })),
+    charts: { prices: context.store.history, log: context.log },
     ...(summariseBrief
       ? { summarize: (snapshot, chosen) => summariseBrief({ snapshot, template: chosen }) }
       : {}),

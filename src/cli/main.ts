@@ -6,6 +6,7 @@ import { dispatch, userErrorDocument } from '../command/dispatch.ts';
 import { resolveDate } from '../command/resolvers.ts';
 import { loadConfig } from '../config/config.ts';
 import { dateInZone } from '../domain/dates.ts';
+import type { Document } from '../domain/document.ts';
 import { ConfigError, UserError } from '../errors.ts';
 import { createLogger } from '../log/logger.ts';
 import { renderText } from '../render/render-text.ts';
@@ -29,7 +30,7 @@ export const EXIT = { ok: 0, internal: 1, user: 2 } as const;
 const USAGE = `Usage:
   briefbot serve                         run the bot (console mode when no Slack or Discord token is set)
   briefbot ask "<slash command>" [--format text|markdown|slack|discord] [--save-attachments DIR]
-  briefbot brief [--template NAME] [--as-of YYYY-MM-DD] [--format …]
+  briefbot brief [--template NAME] [--as-of YYYY-MM-DD] [--format …] [--save-attachments DIR]
   briefbot discord register [--guild ID]  register the slash commands with Discord (guild: at once, for testing)
   briefbot slack manifest [--socket | --http] [--url https://your.host]
 `;
@@ -101,10 +102,7 @@ async function ask(options: CliOptions, io: CliIo): Promise<number> {
   const bot = boot(io);
   const { reply, outcome } = await dispatch(line, bot.commands, bot.contextFor(CONSOLE_CALLER));
   io.stdout.write(`${formatDocument(reply.document, options.format)}\n`);
-  if (options.saveAttachments) {
-    for (const path of await saveAttachments(reply.document, options.saveAttachments))
-      io.stderr.write(`saved ${path}\n`);
-  }
+  await writeAttachments(reply.document, options, io);
   return outcome === 'answer' ? EXIT.ok : outcome === 'user-error' ? EXIT.user : EXIT.internal;
 }
 
@@ -126,11 +124,20 @@ async function brief(options: CliOptions, io: CliIo): Promise<number> {
     timeZone,
     now,
     sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
+    charts: { prices: bot.store.history, log: bot.log },
     ...(options.template === undefined ? {} : { template: options.template }),
     ...(asOf === undefined ? {} : { asOf }),
   });
   io.stdout.write(`${formatDocument(document, options.format)}\n`);
+  await writeAttachments(document, options, io);
   return EXIT.ok;
+}
+
+/** `--save-attachments DIR`: the document's images (charts) as PNG files, each path on stderr. */
+async function writeAttachments(document: Document, options: CliOptions, io: CliIo): Promise<void> {
+  if (!options.saveAttachments) return;
+  for (const path of await saveAttachments(document, options.saveAttachments))
+    io.stderr.write(`saved ${path}\n`);
 }
 
 function slackManifest(args: readonly string[], io: CliIo): number {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BriefSummary } from '../briefing/brief-summary.ts';
 import type { BriefTemplate } from '../briefing/brief-template.ts';
 import { composeBrief, type FiredAlert } from '../briefing/compose-brief.ts';
+import { type BriefChartDeps, renderBriefCharts } from '../briefing/render-brief-charts.ts';
 import { type Snapshot, takeSnapshot } from '../briefing/snapshot.ts';
 import { loadTemplateLibrary, resolveTemplate, type TemplateLibrary } from '../briefing/template-library.ts';
 import type { Document } from '../domain/document.ts';
@@ -32,6 +33,8 @@ export interface BriefComposerDeps {
   }) => Promise<BriefSummary | undefined>;
   /** Alerts that fired in the target's channel since its last brief; they make its brief its own. */
   readonly alertsSince?: (target: DeliveryTarget) => Promise<readonly FiredAlert[]>;
+  /** Recorded prices for sparklines and the log for charts that fail; see `renderBriefCharts`. */
+  readonly charts?: BriefChartDeps;
 }
 
 /** Template files are re-read at most this often, so an edit applies without a restart. */
@@ -84,7 +87,11 @@ export function createBriefComposer(deps: BriefComposerDeps): BriefComposer {
     const template = resolveTemplate(await templates(), target.template);
     const snapshot = await snapshotFor(target.fireAt);
     const locale = target.locale ?? template.locale;
-    const summary = await summaryFor(target.fireAt, snapshot, template, locale);
+    // The pictures are the same in every language and zone; the cached renderers draw each once a fire.
+    const [summary, charts] = await Promise.all([
+      summaryFor(target.fireAt, snapshot, template, locale),
+      renderBriefCharts(template, snapshot, deps.charts),
+    ]);
     counts.compositions += 1;
     const document = composeBrief({
       snapshot,
@@ -94,6 +101,7 @@ export function createBriefComposer(deps: BriefComposerDeps): BriefComposer {
       sigmaWindowDays: deps.sigmaWindowDays,
       ...(summary ? { summary } : {}),
       ...(alerts.length > 0 ? { alertsSince: alerts } : {}),
+      charts,
     });
     return deps.briefs.putIfAbsent(target.fireAt, key, document);
   }

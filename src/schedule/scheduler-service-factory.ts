@@ -42,6 +42,7 @@ export function createSchedulerServiceFor(
     sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
     summarize: (input) => bot.summariseBrief(input),
     alertsSince: (target) => alertsSince(bot, target),
+    charts: { prices: store.history, log },
   });
   const scheduler = createScheduler({
     store,

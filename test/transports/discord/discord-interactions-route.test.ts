@@ -112,21 +112,34 @@ describe('POST /discord/interactions', () => {
     );
   });
 
-  it('shows a brief preview privately, with a Post to channel button', async () => {
-    const body = JSON.stringify(commandInteraction('brief'));
+  it('shows a brief preview privately, with a Post to channel button and the brief’s charts', async () => {
+    const interaction = commandInteraction('brief');
+    const body = JSON.stringify(interaction);
 
     const response = await post(body, signedHeaders(body, keys.privateKey));
 
-    const answer = (await response.json()) as {
-      type: number;
-      data: { flags: number; components: { components: { custom_id: string; label: string }[] }[] };
-    };
-    expect(answer.type).toBe(4);
-    expect(answer.data.flags).toBe(64);
-    expect(answer.data.components[0]?.components[0]).toMatchObject({
+    // The morning brief carries a chart, which an HTTP answer cannot: the preview is deferred and
+    // sent as ephemeral follow-ups with the chart attached, and the public placeholder is removed.
+    expect(await response.json()).toEqual({ type: 5 });
+    const webhook = new RegExp(`^/webhooks/\\d+/${interaction.token}$`);
+    await rest.waitFor('DELETE', new RegExp(`^/webhooks/\\d+/${interaction.token}/messages/@original$`));
+    const followUps = rest.matching('POST', webhook);
+    expect(followUps.length).toBeGreaterThan(0);
+    const bodies = followUps.map(
+      (f) =>
+        f.json as {
+          flags: number;
+          components?: { components: { custom_id: string; label: string }[] }[];
+        },
+    );
+    expect(bodies.every((b) => b.flags === 64)).toBe(true);
+    expect(bodies.at(-1)?.components?.[0]?.components[0]).toMatchObject({
       custom_id: 'post_brief:morning',
       label: 'Post to channel',
     });
+    expect(followUps.flatMap((f) => f.files.map((file) => file.filename))).toContain(
+      'curve-jp-2026-04-30-vs-2026-04-23.png',
+    );
   });
 
   it('defers a reply with a chart, then uploads the chart with the edit (an HTTP answer cannot carry files)', async () => {

@@ -74,7 +74,8 @@ const CRYPTO: ReadonlySet<Asset> = new Set(['xrp', 'btc']);
 const fetchHistory = (source: CurveSource) => source.fetchHistory();
 
 function sourced<T>(cached: Cached<{ value: T; source: SourceRef }>): Sourced<T> {
-  return { ...cached.value, fetchedAt: cached.fetchedAt, stale: cached.stale };
+  const { value, source } = cached.value;
+  return { value, source, fetchedAt: cached.fetchedAt, stale: cached.stale };
 }
 
 export function createMarketService(deps: MarketServiceDeps): MarketService {

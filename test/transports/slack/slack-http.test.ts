@@ -34,6 +34,15 @@ describe('Slack over HTTP', () => {
     expect(response.text).not.toMatch(/Error|\.ts:\d+/);
   });
 
+  it('answers a slash command briefbot does not serve (an older app configuration) with a private hint', async () => {
+    const body = slashCommandBody({ command: '/quote', text: 'btc', responseUrl: h.slack.responseUrl() });
+    const response = await postToSlackEndpoint(h.eventsUrl, body, { secret: SIGNING_SECRET });
+    expect(response.status).toBe(200);
+    const payload = JSON.parse(response.text) as { response_type: string; text: string };
+    expect(payload.response_type).toBe('ephemeral');
+    expect(payload.text).toBe('/quote is not a briefbot command. Type /help for the list.');
+  });
+
   describe('refuses with 401 before any handler runs', () => {
     it('a request signed with the wrong secret', async () => {
       const before = h.handled.count;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getOrCreate } from '../../domain/memo.ts';
 import {
   BodyTooLargeError,
   type HttpServer,
@@ -10,7 +11,7 @@ import type { Logger } from '../../log/logger.ts';
 import { parseInteraction } from './discord-interaction.ts';
 import type { DiscordSignatureVerifier } from './discord-signature.ts';
 import type { InteractionHandler } from './interaction-handler.ts';
-import type { InteractionResponder } from './interaction-responder.ts';
+import type { InteractionResponder, InteractionResponse } from './interaction-responder.ts';
 
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
 
@@ -54,7 +55,7 @@ export function createDiscordInteractionsRoute(deps: DiscordInteractionsRouteDep
       uploads: false,
       async respond(answer) {
         if (response.headersSent) throw new Error('interaction already answered');
-        const json = JSON.stringify(answer);
+        const json = responseJson(answer);
         response.writeHead(200, {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(json),
@@ -76,6 +77,19 @@ export function createDiscordInteractionsRoute(deps: DiscordInteractionsRouteDep
 export function mountDiscordInteractions(http: HttpServer, deps: DiscordInteractionsRouteDeps): void {
   http.route('POST', DISCORD_INTERACTIONS_PATH, createDiscordInteractionsRoute(deps));
 }
+
+/**
+ * The answer as JSON. A frozen message (a warm answer's payload, shared by every caller) is
+ * serialised once and kept with it; the envelope around it is two fields.
+ */
+function responseJson(answer: InteractionResponse): string {
+  const { data } = answer;
+  if (data === null || typeof data !== 'object' || !Object.isFrozen(data)) return JSON.stringify(answer);
+  const json = getOrCreate(serialised, data, () => JSON.stringify(data));
+  return `{"type":${JSON.stringify(answer.type)},"data":${json}}`;
+}
+
+const serialised = new WeakMap<object, string>();
 
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];

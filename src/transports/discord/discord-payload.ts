@@ -1,5 +1,6 @@
 import type { RawFile } from 'discord.js';
 import type { Document, Image, ReplyAction } from '../../domain/document.ts';
+import { deepFreeze, getOrCreate } from '../../domain/memo.ts';
 import type { DiscordEmbed, DiscordMessage } from '../../render/discord/discord-message.ts';
 import { discordAttachmentName, renderDiscord } from '../../render/discord/render-discord.ts';
 
@@ -50,7 +51,25 @@ export interface PayloadOptions {
  * A document as the messages to send, in order: each rendered message carries the images its own
  * embeds show, and the buttons go on the last message so they sit under the whole reply.
  */
-export function discordPayloads(document: Document, options: PayloadOptions = {}): DiscordPayload[] {
+export function discordPayloads(document: Document, options: PayloadOptions = {}): readonly DiscordPayload[] {
+  // The common answer (no buttons, no images) is kept with its document, like its rendering.
+  if ((options.actions ?? []).length > 0 || document.blocks.some((block) => block.kind === 'image')) {
+    return payloadsOf(document, options);
+  }
+  const kept = getOrCreate(plainPayloads, document, (): KeptPayloads => ({}));
+  const which = options.ephemeral ? 'ephemeral' : 'public';
+  kept[which] ??= deepFreeze(payloadsOf(document, options));
+  return kept[which];
+}
+
+interface KeptPayloads {
+  public?: readonly DiscordPayload[];
+  ephemeral?: readonly DiscordPayload[];
+}
+
+const plainPayloads = new WeakMap<Document, KeptPayloads>();
+
+function payloadsOf(document: Document, options: PayloadOptions): DiscordPayload[] {
   const messages = renderDiscord(document);
   const images = new Map(imagesOf(document).map((image) => [discordAttachmentName(image.name), image]));
   const unplaced = new Set(images.keys());

@@ -137,7 +137,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
   };
 }
 
-function payloadsOf(reply: Reply): DiscordPayload[] {
+function payloadsOf(reply: Reply): readonly DiscordPayload[] {
   return discordPayloads(reply.document, {
     ephemeral: reply.visibility === 'ephemeral',
     ...(reply.actions ? { actions: reply.actions } : {}),

@@ -112,6 +112,16 @@ describe('POST /discord/interactions', () => {
     );
   });
 
+  it('answers the same warm question twice with the same bytes, the second from the kept answer', async () => {
+    const body = JSON.stringify(commandInteraction('yield', [{ name: 'tenor', value: '10y' }]));
+    const first = await (await post(body, signedHeaders(body, keys.privateKey))).text();
+    const second = await (await post(body, signedHeaders(body, keys.privateKey))).text();
+    expect(second).toBe(first);
+    const answer = JSON.parse(second) as { type: number; data: { embeds: { title: string }[] } };
+    expect(answer.type).toBe(4);
+    expect(answer.data.embeds[0]?.title).toBe('JGB 10Y 2.520%');
+  });
+
   it('shows a brief preview privately, with a Post to channel button and the brief’s charts', async () => {
     const interaction = commandInteraction('brief');
     const body = JSON.stringify(interaction);

@@ -61,7 +61,7 @@ describe('a scheduled morning brief with charts', () => {
     await scheduler.tick();
     expect(composer.counts).toEqual({ snapshots: 1, compositions: 1 });
 
-    // Slack: the text first, with a stand-in where each picture sits, then one upload per picture.
+    // Slack: the text first, with a stand-in where each picture sits, then the pictures shared together.
     const [message] = slack.callsTo('chat.postMessage');
     const blocks = JSON.stringify(message?.args.blocks);
     expect(blocks).toContain('[image: JGB curve 2026-04-30 vs 2026-04-23: 2Y 1.402% (+3.7 bp)');
@@ -71,8 +71,9 @@ describe('a scheduled morning brief with charts', () => {
     expect({ width: curve?.width, height: curve?.height }).toEqual({ width: 640, height: 360 });
     expect({ width: prices?.width, height: prices?.height }).toEqual({ width: 640, height: 118 });
     const shared = slack.callsTo('files.completeUploadExternal').map((c) => c.args);
-    expect(shared.map((args) => args.channel_id)).toEqual(['C-slack1', 'C-slack1']);
+    expect(shared.map((args) => args.channel_id)).toEqual(['C-slack1']);
     expect(JSON.stringify(shared[0]?.files)).toContain('JGB curve 2026-04-30 vs 2026-04-23');
+    expect(JSON.stringify(shared[0]?.files)).toContain('Daily closes over 30 days');
 
     // Discord: the same pictures as attachments, each shown by the embed that points at it.
     const posts = discord.matching('POST', /^\/channels\/\d+\/messages$/);

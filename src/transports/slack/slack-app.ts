@@ -28,7 +28,7 @@ import {
   replayRefusal,
   signatureProperties,
 } from './replay-guard.ts';
-import { createSlackChannelPoster, uploadImage } from './slack-channel-poster.ts';
+import { createSlackChannelPoster, uploadImages } from './slack-channel-poster.ts';
 import { slackLogger } from './slack-logger.ts';
 import { createSlackManagerCheck } from './slack-manager-check.ts';
 import { ephemeralText, respondArgs } from './slack-reply.ts';
@@ -143,7 +143,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await openDigestModal(client, payload.trigger_id, view);
     },
     uploadImages: async (channelId, images) => {
-      for (const image of images) await uploadImage(client, channelId, image);
+      await uploadImages(client, channelId, images);
     },
     log,
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),

@@ -20,8 +20,9 @@ export interface SlackChannelPosterOptions {
 
 /**
  * Posts documents to Slack channels with chat.postMessage: rendered with the Block Kit renderer,
- * link previews off, paced to one message per second per channel, images uploaded with the files
- * API after the text. Failures become `DeliveryError`s that say whether a retry can help.
+ * link previews off, paced to one message per second per channel, and the images shared together
+ * with the files API after the text. Failures become `DeliveryError`s that say whether a retry can
+ * help.
  */
 export function createSlackChannelPoster(options: SlackChannelPosterOptions): ChannelPoster {
   const { client, log } = options;
@@ -40,9 +41,11 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
           await pacer.wait(channelId);
           messageIds.push(await postMessage(client, channelId, message));
         }
-        for (const image of imagesOf(document)) {
+        const images = imagesOf(document);
+        if (images.length > 0) {
+          // All of a brief's pictures in one share: one message, one paced slot.
           await pacer.wait(channelId);
-          messageIds.push(await uploadImage(client, channelId, image));
+          messageIds.push(...(await uploadImages(client, channelId, images)));
         }
       } catch (error) {
         const failure = toDeliveryError(error, channelId);
@@ -74,17 +77,25 @@ export async function postMessage(
   return result.ts ?? '';
 }
 
-/** files.uploadV2: getUploadURLExternal, the upload itself, then completeUploadExternal to share it. */
-export async function uploadImage(client: WebClient, channel: string, image: Image): Promise<string> {
+/**
+ * files.uploadV2: getUploadURLExternal and the upload for each image, then one
+ * completeUploadExternal that shares them all in the channel as a single message.
+ */
+export async function uploadImages(
+  client: WebClient,
+  channel: string,
+  images: readonly Image[],
+): Promise<string[]> {
   const result = await client.filesUploadV2({
     channel_id: channel,
-    file: Buffer.from(image.png),
-    filename: image.name,
-    title: image.alt,
-    alt_text: image.alt,
+    file_uploads: images.map((image) => ({
+      file: Buffer.from(image.png),
+      filename: image.name,
+      title: image.alt,
+      alt_text: image.alt,
+    })),
   });
-  const file = result.files[0]?.files?.[0];
-  return file?.id ?? '';
+  return result.files.flatMap((completed) => (completed.files ?? []).map((file) => file.id ?? ''));
 }
 
 export function imagesOf(document: Document): Image[] {

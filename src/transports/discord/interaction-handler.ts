@@ -7,7 +7,7 @@ import type { Logger } from '../../log/logger.ts';
 import { suggest } from './autocomplete.ts';
 import { discordCaller } from './discord-caller.ts';
 import type { DiscordInteraction } from './discord-interaction.ts';
-import { type DiscordPayload, discordPayloads } from './discord-payload.ts';
+import { type DiscordPayload, discordPayloads, EPHEMERAL_FLAG } from './discord-payload.ts';
 import { focusedOption, interactionCommandLine } from './interaction-command-line.ts';
 import { createWebhook, type InteractionResponder, notice } from './interaction-responder.ts';
 import { handleComponent } from './post-brief-action.ts';
@@ -65,11 +65,33 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         for (const payload of more) await webhook.followUp(interaction, payload);
         return;
       }
+      // Ready, but carrying files the HTTP answer cannot: deferred with the answer's own visibility,
+      // so a private preview stays private without a public placeholder, then edited in.
+      const ephemeral = early.reply.visibility === 'ephemeral';
+      await responder.respond(
+        {
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+          ...(ephemeral ? { data: { flags: EPHEMERAL_FLAG } } : {}),
+        },
+        [],
+      );
+      await editIn(interaction, payloadsOf(early.reply));
+      return;
     }
     // Deferred in the channel: the answer's visibility is not known yet (see completeDeferred).
     await responder.respond({ type: InteractionResponseType.DeferredChannelMessageWithSource }, []);
     const { reply } = await work;
     await completeDeferred(interaction, reply);
+  }
+
+  /** The first message edited into the deferred original (whose visibility is fixed), the rest followed up. */
+  async function editIn(interaction: DiscordInteraction, payloads: readonly DiscordPayload[]): Promise<void> {
+    const [first, ...more] = payloads;
+    if (first !== undefined) {
+      const { flags: _fixedByTheDeferral, ...body } = first.body;
+      await webhook.editOriginal(interaction, { body, files: first.files });
+    }
+    for (const payload of more) await webhook.followUp(interaction, payload);
   }
 
   /**
@@ -84,9 +106,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       await webhook.deleteOriginal(interaction);
       return;
     }
-    const [first, ...more] = payloads;
-    if (first !== undefined) await webhook.editOriginal(interaction, first);
-    for (const payload of more) await webhook.followUp(interaction, payload);
+    await editIn(interaction, payloads);
   }
 
   async function onAutocomplete(

@@ -128,28 +128,24 @@ describe('POST /discord/interactions', () => {
 
     const response = await post(body, signedHeaders(body, keys.privateKey));
 
-    // The morning brief carries a chart, which an HTTP answer cannot: the preview is deferred and
-    // sent as ephemeral follow-ups with the chart attached, and the public placeholder is removed.
-    expect(await response.json()).toEqual({ type: 5 });
-    const webhook = new RegExp(`^/webhooks/\\d+/${interaction.token}$`);
-    await rest.waitFor('DELETE', new RegExp(`^/webhooks/\\d+/${interaction.token}/messages/@original$`));
-    const followUps = rest.matching('POST', webhook);
-    expect(followUps.length).toBeGreaterThan(0);
-    const bodies = followUps.map(
-      (f) =>
-        f.json as {
-          flags: number;
-          components?: { components: { custom_id: string; label: string }[] }[];
-        },
-    );
-    expect(bodies.every((b) => b.flags === 64)).toBe(true);
-    expect(bodies.at(-1)?.components?.[0]?.components[0]).toMatchObject({
+    // The morning brief carries a chart, which an HTTP answer cannot: the answer is deferred
+    // privately (so the channel never sees a placeholder) and the preview edited in with the chart.
+    expect(await response.json()).toEqual({ type: 5, data: { flags: 64 } });
+    const original = new RegExp(`^/webhooks/\\d+/${interaction.token}/messages/@original$`);
+    const edit = await rest.waitFor('PATCH', original);
+    const edited = edit.json as {
+      flags?: number;
+      components?: { components: { custom_id: string; label: string }[] }[];
+    };
+    expect(edited.flags).toBeUndefined();
+    expect(edit.files.map((file) => file.filename)).toContain('curve-jp-2026-04-30-vs-2026-04-23.png');
+    // The whole preview fits one message, so the button sits under the edited answer.
+    expect(edited.components?.[0]?.components[0]).toMatchObject({
       custom_id: 'post_brief:morning',
       label: 'Post to channel',
     });
-    expect(followUps.flatMap((f) => f.files.map((file) => file.filename))).toContain(
-      'curve-jp-2026-04-30-vs-2026-04-23.png',
-    );
+    expect(rest.matching('POST', new RegExp(`^/webhooks/\\d+/${interaction.token}$`))).toEqual([]);
+    expect(rest.matching('DELETE', original)).toEqual([]);
   });
 
   it('defers a reply with a chart, then uploads the chart with the edit (an HTTP answer cannot carry files)', async () => {

@@ -36,8 +36,7 @@ export const yieldCommand = defineCommand({
     { name: 'date', description: 'A past date, YYYY-MM-DD', required: false },
   ],
   async run(text, context) {
-    const { market, tenorText, dateText } = parseArguments(text);
-    const tenor = resolveTenor(tenorText, market, USAGE);
+    const { market, tenor, dateText } = requestOf(text);
     const asked = context.now();
     const today = dateInZone(asked, MARKET_ZONE[market]);
     const date = dateText === undefined ? undefined : resolveDate(dateText, today);
@@ -46,15 +45,9 @@ export const yieldCommand = defineCommand({
     const now = date === undefined ? asked : undefined;
     // Everything the answer depends on. The date in the market's zone stands in for `now`: it is all
     // the stale-data check reads. The refresh time only shows when the data is stale.
-    const key = [
-      market,
-      tenor,
-      date ?? '',
-      now ? today : '',
-      curve.source.id,
-      curve.stale ? curve.fetchedAt.getTime() : '',
-      context.sigmaWindowDays,
-    ].join('|');
+    const key = `${market}|${tenor}|${date ?? ''}|${now ? today : ''}|${curve.source.id}|${
+      curve.stale ? curve.fetchedAt.getTime() : ''
+    }|${context.sigmaWindowDays}`;
     return publicReply(
       memoised(curve.value, key, () => yieldDocument({ market, tenor, date, today, curve, now, context })),
     );
@@ -150,6 +143,30 @@ function yieldDocument({ market, tenor, date, today, curve, now, context }: Yiel
     blocks: [...dateNote, { kind: 'fields', items: fields }],
     footer: curveFooter(market, curve, analysis.date, now),
   });
+}
+
+interface ParsedRequest {
+  readonly market: Market;
+  readonly tenor: Tenor;
+  readonly dateText?: string;
+}
+
+/**
+ * The text read into market, tenor and date text. A desk asks the same few questions all day, so
+ * readings of valid text are kept (text that does not read throws, and is not kept).
+ */
+const readings = new Map<string, ParsedRequest>();
+const READINGS_KEPT = 256;
+
+function requestOf(text: string): ParsedRequest {
+  const known = readings.get(text);
+  if (known) return known;
+  const { market, tenorText, dateText } = parseArguments(text);
+  const tenor = resolveTenor(tenorText, market, USAGE);
+  const request = Object.freeze(dateText === undefined ? { market, tenor } : { market, tenor, dateText });
+  if (readings.size >= READINGS_KEPT) readings.clear();
+  readings.set(text, request);
+  return request;
 }
 
 function parseArguments(text: string): { market: Market; tenorText: string; dateText?: string } {

@@ -120,6 +120,18 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     },
   });
 
+  const shared: SharedContext = {
+    market,
+    now,
+    sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
+    timeZone: config.TZ_DEFAULT,
+    alerts,
+    store,
+    summariseBrief,
+    log,
+    metrics,
+  };
+
   return {
     config,
     log,
@@ -132,25 +144,61 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
     alerts,
     store,
     summariseBrief,
-    contextFor: (caller) => {
-      // Most commands never log; a child logger per command is measurable on the reply path.
-      let child: Logger | undefined;
-      return {
-        market,
-        caller,
-        now,
-        sigmaWindowDays: config.SIGMA_WINDOW_DAYS,
-        timeZone: config.TZ_DEFAULT,
-        alerts,
-        store,
-        summariseBrief,
-        get log() {
-          child ??= log.child({ platform: caller.platform, channel: caller.channelId });
-          return child;
-        },
-        observe: ({ command, outcome, durationMs }) =>
-          metrics.commandServed({ command, outcome, platform: caller.platform }, durationMs),
-      };
-    },
+    contextFor: (caller) => new CallContext(shared, caller),
   };
+}
+
+/** What every command context of one bot shares. */
+interface SharedContext {
+  readonly market: CommandContext['market'];
+  readonly now: () => Date;
+  readonly sigmaWindowDays: number;
+  readonly timeZone: string;
+  readonly alerts: CommandContext['alerts'];
+  readonly store: CommandContext['store'];
+  readonly summariseBrief: SummariseBrief;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+}
+
+/**
+ * One command's context. A class rather than an object literal: one is built for every command
+ * answered, and an instance with its logger and metrics hook on the prototype is cheaper to make
+ * than a literal carrying a getter and a closure.
+ */
+class CallContext implements CommandContext {
+  readonly market: CommandContext['market'];
+  readonly now: () => Date;
+  readonly sigmaWindowDays: number;
+  readonly timeZone: string;
+  readonly alerts: CommandContext['alerts'];
+  readonly store: CommandContext['store'];
+  readonly summariseBrief: SummariseBrief;
+  #child: Logger | undefined;
+
+  constructor(
+    private readonly shared: SharedContext,
+    readonly caller: Caller,
+  ) {
+    this.market = shared.market;
+    this.now = shared.now;
+    this.sigmaWindowDays = shared.sigmaWindowDays;
+    this.timeZone = shared.timeZone;
+    this.alerts = shared.alerts;
+    this.store = shared.store;
+    this.summariseBrief = shared.summariseBrief;
+  }
+
+  /** Built on first use: most commands never log, and a child logger per command is measurable. */
+  get log(): Logger {
+    this.#child ??= this.shared.log.child({ platform: this.caller.platform, channel: this.caller.channelId });
+    return this.#child;
+  }
+
+  observe(event: Parameters<NonNullable<CommandContext['observe']>>[0]): void {
+    this.shared.metrics.commandServed(
+      { command: event.command, outcome: event.outcome, platform: this.caller.platform },
+      event.durationMs,
+    );
+  }
 }

@@ -30,13 +30,24 @@ export function splitCommandLine(input: string): { name: string; text: string } 
  * that says what to type instead; anything else is logged with a reference id and replaced by a
  * short apology, so no stack trace reaches a channel.
  */
-export async function dispatch(
+export function dispatch(
   input: string,
   registry: readonly Command[],
   context: CommandContext,
 ): Promise<Dispatched> {
+  const { name, text } = splitCommandLine(input);
+  return dispatchCommand(name, text, registry, context);
+}
+
+/** `dispatch` for a transport that receives the command's name and its text apart (Slack). */
+export async function dispatchCommand(
+  name: string,
+  text: string,
+  registry: readonly Command[],
+  context: CommandContext,
+): Promise<Dispatched> {
   const started = performance.now();
-  const result = await run(input, registry, context);
+  const result = await run(name.toLowerCase(), text.trim(), registry, context);
   context.observe?.({
     command: result.command ?? 'unknown',
     outcome: result.outcome,
@@ -46,11 +57,11 @@ export async function dispatch(
 }
 
 async function run(
-  input: string,
+  name: string,
+  text: string,
   registry: readonly Command[],
   context: CommandContext,
 ): Promise<Dispatched> {
-  const { name, text } = splitCommandLine(input);
   const command = registry.find((c) => c.name === name);
   try {
     if (!command) {
@@ -81,7 +92,7 @@ async function run(
     }
     const reference = randomBytes(4).toString('hex');
     context.log.error(
-      { err: error, reference, command: name, input: clip(input, 200), caller: context.caller },
+      { err: error, reference, command: name, input: clip(`/${name} ${text}`, 200), caller: context.caller },
       'command failed',
     );
     return {

@@ -12,21 +12,21 @@ const TENOR_PATTERN = /^(\d+(?:\.\d+)?)\s*(y|yr|yrs|year|years|m|mo|mos|month|mo
 
 export function resolveTenor(text: string, market: Market, usage: string): Tenor {
   const valid = TENORS_BY_MARKET[market];
-  const list = valid.join(', ');
-  const label = market === 'jp' ? 'JGB' : 'US Treasury';
   const match = TENOR_PATTERN.exec(text.trim());
+  const list = () => valid.join(', ');
+  const label = market === 'jp' ? 'JGB' : 'US Treasury';
   if (!match) {
     if (/^\d+(\.\d+)?$/.test(text.trim())) {
       throw new UserError(
         'BAD_ARGUMENT',
         `"${clip(text)}" needs a unit: years (y) or months (m).`,
-        `Try ${usage.replace('<tenor>', `${text.trim()}y`)}. Valid ${label} tenors: ${list}.`,
+        `Try ${usage.replace('<tenor>', `${text.trim()}y`)}. Valid ${label} tenors: ${list()}.`,
       );
     }
     throw new UserError(
       'BAD_ARGUMENT',
       `"${clip(text)}" is not a tenor.`,
-      `Valid ${label} tenors: ${list}. Example: ${usage.replace('<tenor>', '10y')}`,
+      `Valid ${label} tenors: ${list()}. Example: ${usage.replace('<tenor>', '10y')}`,
     );
   }
   const unit = (match[2] ?? '').toLowerCase().startsWith('y') ? 'y' : 'm';
@@ -39,7 +39,7 @@ export function resolveTenor(text: string, market: Market, usage: string): Tenor
   throw new UserError(
     'BAD_ARGUMENT',
     `There is no ${tenor.toUpperCase()} ${label} yield. ${note}`,
-    `Valid ${label} tenors: ${list}.`,
+    `Valid ${label} tenors: ${list()}.`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { InteractionResponseType, InteractionType, type REST } from 'discord.js';
 import type { Caller, Command, CommandContext } from '../../command/command.ts';
 import { dispatch } from '../../command/dispatch.ts';
+import { within } from '../../command/within.ts';
 import type { ChannelPoster } from '../../delivery/channel-poster.ts';
 import type { Reply } from '../../domain/document.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -162,17 +163,4 @@ function payloadsOf(reply: Reply): readonly DiscordPayload[] {
     ephemeral: reply.visibility === 'ephemeral',
     ...(reply.actions ? { actions: reply.actions } : {}),
   });
-}
-
-/** The work's result if it settles within `ms`, else undefined (the work keeps running). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,6 +1,7 @@
 import type { AckFn, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Caller, Command, CommandContext } from '../../command/command.ts';
-import { type Dispatched, dispatch } from '../../command/dispatch.ts';
+import { type Dispatched, dispatchCommand } from '../../command/dispatch.ts';
+import { within } from '../../command/within.ts';
 import type { Image, Reply } from '../../domain/document.ts';
 import type { Logger } from '../../log/logger.ts';
 import { wantsDigestModal } from './digest-modal.ts';
@@ -65,26 +66,33 @@ async function answer(
       .catch((error: unknown) => log().error({ err: error }, 'could not open the digest form'));
     return;
   }
-  let acked = false;
-  const ackOnce: AckFn<string | RespondArguments> = (body) => {
-    acked = true;
-    return ack(body);
-  };
+  const acknowledgement = new Acknowledgement(ack);
   const work = run(name, payload, deps);
-  const quick = await withinBudget(work, deps.ackBudgetMs ?? SLACK_ACK_BUDGET_MS);
+  const quick = await within(work, deps.ackBudgetMs ?? SLACK_ACK_BUDGET_MS);
   try {
     if (quick) {
-      await deliver(quick.reply, payload.channel_id, { ack: ackOnce, respond }, deps, log);
+      await deliver(quick.reply, payload.channel_id, { ack: acknowledgement, respond }, deps, log);
       return;
     }
-    await ackOnce(respondArgs(workingNote(name)));
+    await acknowledgement.send(respondArgs(workingNote(name)));
     await deliver((await work).reply, payload.channel_id, { respond }, deps, log);
   } catch (error) {
     log().error({ err: error }, 'slack reply failed');
     const sorry = respondArgs(ephemeralText('The answer could not be delivered. Try again in a minute.'));
-    await (acked ? respond(sorry) : ackOnce(sorry)).catch((failure: unknown) =>
+    await (acknowledgement.sent ? respond(sorry) : acknowledgement.send(sorry)).catch((failure: unknown) =>
       log().warn({ err: failure }, 'could not tell the user either'),
     );
+  }
+}
+
+/** The request's acknowledgement, remembering whether it has gone (then only response_url is left). */
+class Acknowledgement {
+  sent = false;
+  constructor(private readonly ack: AckFn<string | RespondArguments>) {}
+
+  send(body: string | RespondArguments): Promise<void> {
+    this.sent = true;
+    return this.ack(body);
   }
 }
 
@@ -96,7 +104,7 @@ async function run(name: string, payload: SlashCommand, deps: SlashCommandDeps):
     channelId: payload.channel_id,
     isManager: await deps.managers.isManager(payload.user_id),
   };
-  return dispatch(`/${name} ${payload.text ?? ''}`, deps.commands, deps.contextFor(caller));
+  return dispatchCommand(name, payload.text ?? '', deps.commands, deps.contextFor(caller));
 }
 
 function lazyChild(log: Logger, bindings: Record<string, string>): () => Logger {
@@ -107,18 +115,6 @@ function lazyChild(log: Logger, bindings: Record<string, string>): () => Logger 
   };
 }
 
-async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), budgetMs);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * The first message goes in the acknowledgement when there still is one, the rest through the
  * response_url. Images follow as file uploads for replies the channel sees; an ephemeral reply
@@ -127,7 +123,7 @@ async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T | 
 async function deliver(
   reply: Reply,
   channelId: string,
-  send: { ack?: AckFn<string | RespondArguments>; respond: RespondFn },
+  send: { ack?: Acknowledgement; respond: RespondFn },
   deps: SlashCommandDeps,
   log: () => Logger,
 ): Promise<void> {
@@ -136,7 +132,7 @@ async function deliver(
     log().warn({ parts: responses.length }, 'reply longer than a response_url takes; the tail is dropped');
   }
   const [first, ...rest] = responses.slice(0, RESPONSE_URL_POSTS);
-  if (first) await (send.ack ? send.ack(respondArgs(first)) : send.respond(respondArgs(first)));
+  if (first) await (send.ack ? send.ack.send(respondArgs(first)) : send.respond(respondArgs(first)));
   for (const message of rest) await send.respond(respondArgs(message));
   const images = imagesOf(reply.document);
   if (reply.visibility !== 'channel' || images.length === 0) return;

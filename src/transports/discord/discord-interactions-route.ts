@@ -55,12 +55,9 @@ export function createDiscordInteractionsRoute(deps: DiscordInteractionsRouteDep
       uploads: false,
       async respond(answer) {
         if (response.headersSent) throw new Error('interaction already answered');
-        const json = responseJson(answer);
-        response.writeHead(200, {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(json),
-        });
-        response.end(json);
+        const bytes = responseBytes(answer);
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+        response.end(bytes);
       },
     };
     await deps.handler.handle(interaction, responder);
@@ -79,17 +76,25 @@ export function mountDiscordInteractions(http: HttpServer, deps: DiscordInteract
 }
 
 /**
- * The answer as JSON. A frozen message (a warm answer's payload, shared by every caller) is
- * serialised once and kept with it; the envelope around it is two fields.
+ * The answer as the bytes of its JSON. A frozen message (a warm answer's payload, shared by every
+ * caller) is serialised and encoded once per response type and kept with it, so a warm answer is
+ * written without building its JSON again.
  */
-function responseJson(answer: InteractionResponse): string {
+function responseBytes(answer: InteractionResponse): Buffer {
   const { data } = answer;
-  if (data === null || typeof data !== 'object' || !Object.isFrozen(data)) return JSON.stringify(answer);
-  const json = getOrCreate(serialised, data, () => JSON.stringify(data));
-  return `{"type":${JSON.stringify(answer.type)},"data":${json}}`;
+  if (data === null || typeof data !== 'object' || !Object.isFrozen(data)) {
+    return Buffer.from(JSON.stringify(answer), 'utf8');
+  }
+  const byType = getOrCreate(encoded, data, () => new Map<number, Buffer>());
+  let bytes = byType.get(answer.type);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`{"type":${JSON.stringify(answer.type)},"data":${JSON.stringify(data)}}`, 'utf8');
+    byType.set(answer.type, bytes);
+  }
+  return bytes;
 }
 
-const serialised = new WeakMap<object, string>();
+const encoded = new WeakMap<object, Map<number, Buffer>>();
 
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];

@@ -11,27 +11,38 @@ export function interactionCommandLine(
   options: readonly InteractionOption[],
   registry: readonly Command[],
 ): string {
+  const text = interactionCommandText(name, options, registry);
+  return text === '' ? `/${name}` : `/${name} ${text}`;
+}
+
+/** The command line's text after the command name: what `dispatchCommand` takes. */
+export function interactionCommandText(
+  name: string,
+  options: readonly InteractionOption[],
+  registry: readonly Command[],
+): string {
   const command = registry.find((c) => c.name === name);
   const sub = options.find((o) => o.type === SUBCOMMAND_OPTION_TYPE);
-  const parts: string[] = [`/${name}`];
-  if (sub !== undefined) {
-    parts.push(sub.name);
-    const specs = command?.subcommands?.find((s) => s.name === sub.name)?.options ?? [];
-    parts.push(...orderedValues(specs, sub.options ?? []));
-  } else {
-    parts.push(...orderedValues(command?.options ?? [], options));
-  }
-  return parts.join(' ');
+  if (sub === undefined) return orderedValues(command?.options ?? [], options).join(' ');
+  const specs = command?.subcommands?.find((s) => s.name === sub.name)?.options ?? [];
+  return [sub.name, ...orderedValues(specs, sub.options ?? [])].join(' ');
 }
 
 function orderedValues(specs: readonly OptionSpec[], given: readonly InteractionOption[]): string[] {
-  const byName = new Map(given.map((o) => [o.name, o]));
-  const declared = specs.map((spec) => byName.get(spec.name));
+  const values: string[] = [];
+  for (const spec of specs)
+    add(
+      values,
+      given.find((o) => o.name === spec.name),
+    );
   // Options the registry no longer declares (a stale registration) still reach the command, last.
-  const extra = given.filter((o) => !specs.some((spec) => spec.name === o.name));
-  return [...declared, ...extra]
-    .map((o) => (o?.value === undefined ? '' : String(o.value).trim()))
-    .filter((value) => value !== '');
+  for (const option of given) if (!specs.some((spec) => spec.name === option.name)) add(values, option);
+  return values;
+}
+
+function add(values: string[], option: InteractionOption | undefined): void {
+  const value = option?.value === undefined ? '' : String(option.value).trim();
+  if (value !== '') values.push(value);
 }
 
 /** The option the user is typing in, for autocomplete, with its siblings (a tenor depends on the market). */

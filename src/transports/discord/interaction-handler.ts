@@ -1,6 +1,6 @@
 import { InteractionResponseType, InteractionType, type REST } from 'discord.js';
 import type { Caller, Command, CommandContext } from '../../command/command.ts';
-import { dispatch } from '../../command/dispatch.ts';
+import { dispatchCommand } from '../../command/dispatch.ts';
 import { within } from '../../command/within.ts';
 import type { ChannelPoster } from '../../delivery/channel-poster.ts';
 import type { Reply } from '../../domain/document.ts';
@@ -9,7 +9,7 @@ import { suggest } from './autocomplete.ts';
 import { discordCaller } from './discord-caller.ts';
 import type { DiscordInteraction } from './discord-interaction.ts';
 import { type DiscordPayload, discordPayloads, EPHEMERAL_FLAG } from './discord-payload.ts';
-import { focusedOption, interactionCommandLine } from './interaction-command-line.ts';
+import { focusedOption, interactionCommandText } from './interaction-command-line.ts';
 import { createWebhook, type InteractionResponder, notice } from './interaction-responder.ts';
 import { handleComponent } from './post-brief-action.ts';
 
@@ -49,12 +49,9 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
 
   async function onCommand(interaction: DiscordInteraction, responder: InteractionResponder): Promise<void> {
     const caller = discordCaller(interaction, deps.managerRoleId);
-    const line = interactionCommandLine(
-      interaction.data?.name ?? '',
-      interaction.data?.options ?? [],
-      deps.registry,
-    );
-    const work = dispatch(line, deps.registry, deps.contextFor(caller));
+    const name = interaction.data?.name ?? '';
+    const text = interactionCommandText(name, interaction.data?.options ?? [], deps.registry);
+    const work = dispatchCommand(name, text, deps.registry, deps.contextFor(caller));
     const early = await within(work, budgetMs);
     if (early !== undefined) {
       const [first, ...more] = payloadsOf(early.reply);

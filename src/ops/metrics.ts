@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { createCommandMetrics } from './command-metrics.ts';
 
 /**
  * The process's Prometheus metrics. One registry per bot (not prom-client's global one), so tests
@@ -15,19 +16,7 @@ export interface Metrics {
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'briefbot_' });
-  const commands = new Counter({
-    name: 'briefbot_commands_total',
-    help: 'Commands served, by command, outcome (answer, user-error, internal-error) and platform',
-    labelNames: ['command', 'outcome', 'platform'],
-    registers: [registry],
-  });
-  const commandSeconds = new Histogram({
-    name: 'briefbot_command_duration_seconds',
-    help: 'Time from receiving a command to its reply being ready',
-    labelNames: ['command'],
-    buckets: [0.001, 0.005, 0.02, 0.1, 0.5, 1, 2, 5, 15],
-    registers: [registry],
-  });
+  const commands = createCommandMetrics(registry);
   const sources = new Counter({
     name: 'briefbot_source_requests_total',
     help: 'Requests to market data sources, by source and result (ok, or the error code)',
@@ -61,9 +50,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
 
   return {
     registry,
-    commandServed(labels, durationMs) {
-      commands.inc(labels);
-      commandSeconds.observe({ command: labels.command }, durationMs / 1000);
+    commandServed({ command, outcome, platform }, durationMs) {
+      commands.served(command, outcome, platform, durationMs / 1000);
     },
     sourceRequest({ source, ok, code }, durationMs) {
       sources.inc({ source, result: ok ? 'ok' : (code ?? 'error') });

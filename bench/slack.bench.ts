@@ -46,10 +46,9 @@ export interface SlackBenchResult extends BenchResult {
  * Signed `/yield 40y` over HTTP with a warm cache, against a bare Bolt app on the same HTTP server
  * that acknowledges a constant: what briefbot's command layer, role lookup, replay guard and Block
  * Kit rendering add to Bolt's own cost. Same client, same run, same machine; each side runs in
- * several interleaved rounds, so drift in the machine's load touches both alike: throughput is the
- * median round's, latency percentiles are over every round's requests. A third app, briefbot's
- * transport serving a constant command, shows how the gap
- * splits between the transport and the command itself.
+ * several interleaved rounds, so drift in the machine's load touches both alike, and each figure is
+ * the median over the rounds. A third app, briefbot's transport serving a constant command, shows
+ * how the gap splits between the transport and the command itself.
  */
 export async function benchSlackHttp(): Promise<SlackBenchResult> {
   const log = createLogger('silent');
@@ -144,18 +143,26 @@ interface Round {
 }
 
 /**
- * A side's figures from its rounds: the median round's throughput, so one noisy round does not
- * decide it, and latency percentiles over every request of every round. At concurrency 1 about one
- * request in a hundred meets a garbage collection or a scheduler hiccup on either side, so the p99
- * of a single round swings with how many happened to land in it; pooled, it is stable.
+ * A side's figures from its rounds, each the median over the rounds: throughput, and each latency
+ * percentile. One noisy round (the machine is shared) then moves none of them.
  */
 function combine(rounds: readonly Round[]): LoadFigures {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  const middle = sorted[Math.floor(sorted.length / 2)];
-  if (!middle) throw new Error('no rounds');
+  const summaries = rounds.map((r) => summarise(r.samples));
+  const middle = <T>(values: readonly T[], of: (v: T) => number): number => {
+    const sorted = values.map(of).sort((x, y) => x - y);
+    const value = sorted[Math.floor(sorted.length / 2)];
+    if (value === undefined) throw new Error('no rounds');
+    return value;
+  };
   return {
-    requestsPerSecond: middle.requestsPerSecond,
-    latency: summarise(rounds.flatMap((round) => round.samples)),
+    requestsPerSecond: middle(rounds, (r) => r.requestsPerSecond),
+    latency: {
+      samples: summaries.reduce((n, l) => n + l.samples, 0),
+      p50Ms: middle(summaries, (l) => l.p50Ms),
+      p99Ms: middle(summaries, (l) => l.p99Ms),
+      meanMs: middle(summaries, (l) => l.meanMs),
+      maxMs: middle(summaries, (l) => l.maxMs),
+    },
   };
 }
 

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PriceHistory } from '../src/alerts/observe-subject.ts';
 import { createBriefbot } from '../src/app.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { addDays } from '../src/domain/dates.ts';
+import { ASSETS } from '../src/domain/instruments.ts';
 import { createLogger } from '../src/log/logger.ts';
 import type { Schedule } from '../src/schedule/schedule.ts';
 import { offsetSchedulerClock } from '../src/schedule/scheduler-clock.ts';
@@ -45,7 +48,7 @@ export async function benchDigestFanOut(): Promise<BenchResult> {
     result.totalMs < 15_000;
   return {
     ...result,
-    summary: `${BRIEFS.toLocaleString('en-US')} channels in ${result.totalMs} ms (${result.messagesPerSecond} msg/s); ${result.snapshots} snapshot, ${result.compositions} compositions for ${MIX.length} template/locale/zone, ${result.upstreamFetches} upstream fetches (max ${result.maxFetchesPerUrl} per URL); lost ${result.lost}, duplicated ${result.duplicated}`,
+    summary: `${BRIEFS.toLocaleString('en-US')} channels in ${result.totalMs} ms (${result.messagesPerSecond} msg/s, ${result.pictures} pictures in ${result.shares} shares); ${result.snapshots} snapshot, ${result.compositions} compositions for ${MIX.length} template/locale/zone, ${result.upstreamFetches} upstream fetches (max ${result.maxFetchesPerUrl} per URL); lost ${result.lost}, duplicated ${result.duplicated}`,
     target: 'every brief once; one fetch per source, one composition per template/locale; under 15 s',
     pass,
   };
@@ -83,6 +86,7 @@ async function runScenario(scenario: Scenario) {
     const bot = createBriefbot(config, { log, defaultMetrics: false });
     const client = createSlackWebClient({ token: TOKEN, apiUrl: slack.apiUrl, log });
     bot.posters.register(createSlackChannelPoster({ client, log }));
+    await recordMonthOfCloses(bot.store.history);
     for (let i = 0; i < BRIEFS; i += 1) await bot.store.schedules.add(digest(i, scenario.channels));
     const { scheduler, composer } = createSchedulerServiceFor(bot, { clock: offsetSchedulerClock(offsetMs) });
 
@@ -112,6 +116,7 @@ async function runScenario(scenario: Scenario) {
       lost: BRIEFS - perChannelTemplate.size,
       duplicated: slack.posted.length - perChannelTemplate.size,
       rateLimited: slack.rateLimited(),
+      ...picturesShared(slack.callsTo('files.completeUploadExternal')),
       snapshots: composer.counts.snapshots,
       compositions: composer.counts.compositions,
       upstreamFetches: [...fetches.values()].reduce((a, b) => a + b, 0),
@@ -142,4 +147,31 @@ function digest(i: number, channels: number): Schedule {
     createdAt: '2026-04-01T00:00:00.000Z',
     nextFireAt: FIRE,
   };
+}
+
+/**
+ * A month of daily closes for every price, as a bot that has been running a while has recorded:
+ * the morning briefs then carry their sparklines as well as the curve chart, two pictures each. A
+ * trail ends at its quote's date, which is the fixture's date for some sources and today for those
+ * whose payloads carry no time, so both months are recorded.
+ */
+async function recordMonthOfCloses(history: PriceHistory): Promise<void> {
+  const ends = [FIRE.slice(0, 10), new Date().toISOString().slice(0, 10)];
+  for (const [n, asset] of ASSETS.entries()) {
+    for (const end of ends) {
+      for (let day = 30; day >= 1; day -= 1) {
+        await history.record(asset, addDays(end, -day), 100 + n + Math.sin(day + n) * 3);
+      }
+    }
+  }
+}
+
+/** How many pictures the briefs shared, and in how many files.completeUploadExternal calls. */
+function picturesShared(calls: readonly { args: Record<string, unknown> }[]) {
+  const files = (args: Record<string, unknown>) => {
+    const value = args.files;
+    const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+    return Array.isArray(list) ? list.length : 0;
+  };
+  return { shares: calls.length, pictures: calls.reduce((n, call) => n + files(call.args), 0) };
 }

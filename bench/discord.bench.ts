@@ -18,7 +18,7 @@ import type { BenchResult } from './report.ts';
 import { type LatencySummary, round, summarise } from './stats.ts';
 
 const REQUESTS_PER_ROUND = 1_000;
-const ROUNDS = 5;
+const ROUNDS = 9;
 /**
  * Enough for V8 to optimise every function on the path (a few hundred calls leave briefbot's longer
  * path still partly unoptimised, while the bare baseline's few functions are already optimised): a

@@ -17,7 +17,7 @@ import { type LatencySummary, round, summarise } from './stats.ts';
 const TOKEN = 'xoxb-bench';
 const SECRET = 'bench-signing-secret';
 const REQUESTS = { 1: 1_000, 32: 3_000 } as const;
-const ROUNDS = 5;
+const ROUNDS = 9;
 /**
  * Enough for V8 to optimise every function on the path (a few hundred calls leave briefbot's longer
  * path still partly unoptimised, while the bare baseline's few functions are already optimised): a

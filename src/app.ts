@@ -163,8 +163,9 @@ interface SharedContext {
 
 /**
  * One command's context. A class rather than an object literal: one is built for every command
- * answered, and an instance with its logger and metrics hook on the prototype is cheaper to make
- * than a literal carrying a getter and a closure.
+ * answered, and an instance with its logger getter on the prototype is cheaper to make than a
+ * literal carrying a getter and a closure. Derive a context with `Object.create(context)` rather than
+ * spreading it: a spread copies own fields only and would drop `log`.
  */
 class CallContext implements CommandContext {
   readonly market: CommandContext['market'];
@@ -174,10 +175,12 @@ class CallContext implements CommandContext {
   readonly alerts: CommandContext['alerts'];
   readonly store: CommandContext['store'];
   readonly summariseBrief: SummariseBrief;
-  #child: Logger | undefined;
+  /** Told of every dispatched command: one shared function, so making a context builds no closure. */
+  readonly observe = observeCommand;
+  private child: Logger | undefined;
 
   constructor(
-    private readonly shared: SharedContext,
+    readonly shared: SharedContext,
     readonly caller: Caller,
   ) {
     this.market = shared.market;
@@ -191,14 +194,17 @@ class CallContext implements CommandContext {
 
   /** Built on first use: most commands never log, and a child logger per command is measurable. */
   get log(): Logger {
-    this.#child ??= this.shared.log.child({ platform: this.caller.platform, channel: this.caller.channelId });
-    return this.#child;
+    this.child ??= this.shared.log.child({ platform: this.caller.platform, channel: this.caller.channelId });
+    return this.child;
   }
+}
 
-  observe(event: Parameters<NonNullable<CommandContext['observe']>>[0]): void {
-    this.shared.metrics.commandServed(
-      { command: event.command, outcome: event.outcome, platform: this.caller.platform },
-      event.durationMs,
-    );
-  }
+function observeCommand(
+  this: CallContext,
+  event: Parameters<NonNullable<CommandContext['observe']>>[0],
+): void {
+  this.shared.metrics.commandServed(
+    { command: event.command, outcome: event.outcome, platform: this.caller.platform },
+    event.durationMs,
+  );
 }

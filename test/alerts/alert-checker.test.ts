@@ -3,6 +3,7 @@ import { createAlertChecker } from '../../src/alerts/alert-checker.ts';
 import { type AlertRepository, createMemoryAlertRepository } from '../../src/alerts/alert-repository.ts';
 import { createMemoryPriceHistory } from '../../src/alerts/observe-subject.ts';
 import { createBriefbot } from '../../src/app.ts';
+import type { CommandContext } from '../../src/command/command.ts';
 import { dispatch } from '../../src/command/dispatch.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { ChannelPoster } from '../../src/delivery/channel-poster.ts';
@@ -50,10 +51,15 @@ function setup(repository: AlertRepository = createMemoryAlertRepository()) {
 
 const MANAGER = { platform: 'slack' as const, userId: 'U1', channelId: 'C42', isManager: true };
 
+/** The bot's context with the test's alert repository: derived, not spread, so `log` stays. */
+function withAlerts(context: CommandContext, alerts: AlertRepository): CommandContext {
+  return Object.assign(Object.create(context) as CommandContext, { alerts });
+}
+
 describe('alert checker', () => {
   it('posts a crossing to the channel where the alert was created, with the figure and source, once', async () => {
     const { bot, poster, checker, repository } = setup();
-    const context = { ...bot.contextFor(MANAGER), alerts: repository };
+    const context = withAlerts(bot.contextFor(MANAGER), repository);
     const added = await dispatch('/alert add 40y above 3.7', bot.commands, context);
     expect(added.outcome).toBe('answer');
 
@@ -97,7 +103,7 @@ describe('alert checker', () => {
 
   it('refuses /alert add from someone who is not a manager, and lets anyone list', async () => {
     const { bot, repository } = setup();
-    const member = { ...bot.contextFor({ ...MANAGER, isManager: false }), alerts: repository };
+    const member = withAlerts(bot.contextFor({ ...MANAGER, isManager: false }), repository);
     const refused = await dispatch('/alert add 40y above 4', bot.commands, member);
     expect(refused.outcome).toBe('user-error');
     expect(renderText(refused.reply.document)).toContain('Only channel managers');
@@ -114,7 +120,7 @@ describe('alert checker', () => {
     ['/alert remove nope', 'There is no alert nope'],
   ])('answers %s with a hint', async (line, message) => {
     const { bot, repository } = setup();
-    const result = await dispatch(line, bot.commands, { ...bot.contextFor(MANAGER), alerts: repository });
+    const result = await dispatch(line, bot.commands, withAlerts(bot.contextFor(MANAGER), repository));
     expect(result.outcome).toBe('user-error');
     expect(renderText(result.reply.document)).toContain(message);
   });

@@ -16,9 +16,12 @@ interface Waiter {
 const waiting = new Set<Waiter>();
 let clock: NodeJS.Timeout | undefined;
 let idleTicks = 0;
+/** When the clock last ran; a clock silent for much longer than a tick is replaced (see `within`). */
+let lastTick = 0;
 
 function tick(): void {
   const now = performance.now();
+  lastTick = now;
   for (const waiter of waiting) {
     if (waiter.deadline > now) continue;
     waiting.delete(waiter);
@@ -40,12 +43,17 @@ function tick(): void {
  */
 export function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   return new Promise<T | undefined>((resolve, reject) => {
-    const waiter: Waiter = { deadline: performance.now() + ms, resolve };
+    const now = performance.now();
+    const waiter: Waiter = { deadline: now + ms, resolve };
     waiting.add(waiter);
     idleTicks = 0;
-    if (clock === undefined) {
+    // A clock that has not run for a second is not running (a test's fake timers were swapped back
+    // for real ones, say): start a real one rather than wait on it forever.
+    if (clock === undefined || now - lastTick > IDLE_TICKS * DEADLINE_TICK_MS) {
+      if (clock !== undefined) clearInterval(clock);
       clock = setInterval(tick, DEADLINE_TICK_MS);
       clock.unref();
+      lastTick = now;
     }
     work.then(
       (value) => {

@@ -41,11 +41,10 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
           await pacer.wait(channelId);
           messageIds.push(await postMessage(client, channelId, message));
         }
-        const images = imagesOf(document);
-        if (images.length > 0) {
-          // All of a brief's pictures in one share: one message, one paced slot.
+        // A brief's pictures are shared together: one message, one paced slot per group.
+        for (const group of groupsOf(imagesOf(document), IMAGES_PER_SHARE)) {
           await pacer.wait(channelId);
-          messageIds.push(...(await uploadImages(client, channelId, images)));
+          messageIds.push(...(await uploadImages(client, channelId, group)));
         }
       } catch (error) {
         const failure = toDeliveryError(error, channelId);
@@ -96,6 +95,18 @@ export async function uploadImages(
     })),
   });
   return result.files.flatMap((completed) => (completed.files ?? []).map((file) => file.id ?? ''));
+}
+
+/**
+ * Files shared by one files.completeUploadExternal call. Slack documents no limit, but reports of
+ * the call failing with larger batches exist; the built-in briefs carry two pictures at most.
+ */
+export const IMAGES_PER_SHARE = 10;
+
+function groupsOf<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
 }
 
 export function imagesOf(document: Document): Image[] {

@@ -129,4 +129,29 @@ describe('Slack channel poster', () => {
     expect(slack.callsTo('files.completeUploadExternal')[0]?.args).toMatchObject({ channel_id: 'C0123' });
     expect(result.messageIds).toHaveLength(2);
   });
+
+  it('shares many pictures in groups of ten, each group one message in its own paced slot', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9]);
+    const doc: Document = {
+      ...brief,
+      blocks: Array.from({ length: 12 }, (_, i) => ({
+        kind: 'image' as const,
+        image: { name: `chart-${i}.png`, alt: `Chart ${i}`, png, width: 2, height: 2 },
+      })),
+    };
+    const clock = createManualClock();
+    const posting = poster({ clock }).post('C0123', doc);
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').length === 1);
+    await clock.advance(1_000);
+    await slack.waitFor(() => slack.callsTo('files.completeUploadExternal').length === 1);
+    await clock.advance(1_000);
+    const result = await posting;
+    const shares = slack.callsTo('files.completeUploadExternal').map((c) => JSON.stringify(c.args.files));
+    expect(shares).toHaveLength(2);
+    expect(shares[0]).toContain('Chart 9');
+    expect(shares[0]).not.toContain('Chart 10');
+    expect(shares[1]).toContain('Chart 11');
+    expect(slack.uploads).toHaveLength(12);
+    expect(result.messageIds).toHaveLength(13);
+  });
 });

@@ -149,17 +149,14 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
 }
 
 /** What every command context of one bot shares. */
-interface SharedContext {
-  readonly market: CommandContext['market'];
-  readonly now: () => Date;
-  readonly sigmaWindowDays: number;
-  readonly timeZone: string;
-  readonly alerts: CommandContext['alerts'];
-  readonly store: CommandContext['store'];
+type SharedContext = Pick<
+  CommandContext,
+  'market' | 'now' | 'sigmaWindowDays' | 'timeZone' | 'alerts' | 'store'
+> & {
   readonly summariseBrief: SummariseBrief;
   readonly log: Logger;
   readonly metrics: Metrics;
-}
+};
 
 /**
  * One command's context. A class rather than an object literal: one is built for every command

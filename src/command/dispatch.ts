@@ -39,7 +39,7 @@ export function dispatch(
   return dispatchCommand(name, text, registry, context);
 }
 
-/** `dispatch` for a transport that receives the command's name and its text apart (Slack). */
+/** `dispatch` for a transport that receives the command's name and its text apart (Slack, Discord). */
 export async function dispatchCommand(
   name: string,
   text: string,

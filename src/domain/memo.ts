@@ -25,3 +25,14 @@ export function deepFreeze<T>(value: T): T {
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   return Object.freeze(value);
 }
+
+/**
+ * A rendering of `source`, kept with it only when `source` is frozen: a frozen document is one a
+ * warm command hands to every caller, so its rendering is made once, frozen and shared. Any other
+ * document is a one-off, so its rendering is made for this reply alone, neither frozen nor kept,
+ * rather than paying for a cache entry nobody will read.
+ */
+export function keptWithFrozen<K extends object, V>(store: WeakMap<K, V>, source: K, render: () => V): V {
+  if (!Object.isFrozen(source)) return render();
+  return getOrCreate(store, source, () => deepFreeze(render()));
+}

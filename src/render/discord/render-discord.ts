@@ -1,5 +1,5 @@
 import type { Block, Document, HeadlineItem } from '../../domain/document.ts';
-import { deepFreeze, getOrCreate } from '../../domain/memo.ts';
+import { keptWithFrozen } from '../../domain/memo.ts';
 import { cleanLine, cleanText } from '../clean-text.ts';
 import { fitEscaped, packLines, splitEscaped } from '../fit-text.ts';
 import { columnCount, layoutTable } from '../table-layout.ts';
@@ -39,9 +39,9 @@ export function discordAttachmentName(name: string): string {
  * string is cut with an ellipsis. Always at least one message, each with at least one embed.
  */
 export function renderDiscord(doc: Document): readonly DiscordMessage[] {
-  // A document is immutable, and a warm command hands out the same one to every caller (see
-  // /yield), so its rendering is kept with it rather than redone per reply.
-  return getOrCreate(rendered, doc, () => deepFreeze(render(doc)));
+  // A warm command hands out the same frozen document to every caller (see /yield): its rendering
+  // is kept with it rather than redone per reply.
+  return keptWithFrozen(rendered, doc, () => render(doc));
 }
 
 const rendered = new WeakMap<Document, readonly DiscordMessage[]>();

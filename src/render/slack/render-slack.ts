@@ -1,5 +1,5 @@
 import type { Document } from '../../domain/document.ts';
-import { deepFreeze, getOrCreate } from '../../domain/memo.ts';
+import { keptWithFrozen } from '../../domain/memo.ts';
 import { cleanLine } from '../clean-text.ts';
 import { fitEscaped } from '../fit-text.ts';
 import { escapeSlackMrkdwn } from './escape-slack.ts';
@@ -20,9 +20,9 @@ const PART_MARKER_CHARS = 16;
  * string is cut with an ellipsis. Always at least one message, each with at least one block.
  */
 export function renderSlack(doc: Document): readonly SlackMessage[] {
-  // A document is immutable, and a warm command hands out the same one to every caller (see
-  // /yield), so its rendering is kept with it rather than redone per reply.
-  return getOrCreate(rendered, doc, () => deepFreeze(render(doc)));
+  // A warm command hands out the same frozen document to every caller (see /yield): its rendering
+  // is kept with it rather than redone per reply.
+  return keptWithFrozen(rendered, doc, () => render(doc));
 }
 
 const rendered = new WeakMap<Document, readonly SlackMessage[]>();

@@ -52,8 +52,13 @@ export interface PayloadOptions {
  * embeds show, and the buttons go on the last message so they sit under the whole reply.
  */
 export function discordPayloads(document: Document, options: PayloadOptions = {}): readonly DiscordPayload[] {
-  // The common answer (no buttons, no images) is kept with its document, like its rendering.
-  if ((options.actions ?? []).length > 0 || document.blocks.some((block) => block.kind === 'image')) {
+  // The common warm answer (a shared frozen document, no buttons, no images) is kept with its
+  // document, like its rendering.
+  if (
+    !Object.isFrozen(document) ||
+    (options.actions ?? []).length > 0 ||
+    document.blocks.some((block) => block.kind === 'image')
+  ) {
     return payloadsOf(document, options);
   }
   const kept = getOrCreate(plainPayloads, document, (): KeptPayloads => ({}));

@@ -15,10 +15,11 @@ import { commandInteraction } from '../test/support/fake-discord-interactions.ts
 import { discordKeyPair, signedHeaders } from '../test/support/fake-discord-signing.ts';
 import { startFakeMarket } from '../test/support/fake-market.ts';
 import type { BenchResult } from './report.ts';
-import { type LatencySummary, round, summarise } from './stats.ts';
+import { interleaved, type LatencySummary, round, summarise } from './stats.ts';
 
-const REQUESTS_PER_ROUND = 1_000;
-const ROUNDS = 9;
+/** Requests per side, in blocks of `BLOCK` taken in turn with the other sides. */
+const REQUESTS = 18_000;
+const BLOCK = 20;
 /**
  * Enough for V8 to optimise every function on the path (a few hundred calls leave briefbot's longer
  * path still partly unoptimised, while the bare baseline's few functions are already optimised): a
@@ -50,7 +51,8 @@ const constantYield = defineCommand({
 /**
  * Signed `/yield 40y` interactions over `POST /discord/interactions` with a warm cache, one at a
  * time, until the callback (the HTTP answer) arrives; against a bare endpoint on the same HTTP
- * server that verifies the same signature and answers a constant. Interleaved rounds, median round.
+ * server that verifies the same signature and answers a constant. The sides take turns in short
+ * blocks (see `interleaved`), and each side's percentiles are over all its requests.
  */
 export async function benchDiscordInteractions(): Promise<DiscordBenchResult> {
   const log = createLogger('silent');
@@ -83,20 +85,12 @@ export async function benchDiscordInteractions(): Promise<DiscordBenchResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     for (const { url } of Object.values(servers)) await run(agent, url, body, headers, WARMUP_REQUESTS);
-    const rounds: Record<keyof typeof servers, LatencySummary[]> = {
-      briefbot: [],
-      transportOnly: [],
-      bare: [],
-    };
-    for (let i = 0; i < ROUNDS; i += 1) {
-      const order = i % 2 === 0 ? sides : [...sides].reverse();
-      for (const side of order) {
-        rounds[side].push(summarise(await run(agent, servers[side].url, body, headers, REQUESTS_PER_ROUND)));
-      }
-    }
-    const briefbot = median(rounds.briefbot);
-    const bare = median(rounds.bare);
-    const transportOnly = median(rounds.transportOnly);
+    const blocks = await interleaved(sides, REQUESTS / BLOCK, (side) =>
+      run(agent, servers[side].url, body, headers, BLOCK),
+    );
+    const briefbot = summarise(blocks.briefbot.flat());
+    const bare = summarise(blocks.bare.flat());
+    const transportOnly = summarise(blocks.transportOnly.flat());
     const p99Ratio = round(briefbot.p99Ms / bare.p99Ms, 3);
     return {
       briefbot,
@@ -177,13 +171,6 @@ function post(agent: Agent, url: string, body: string, headers: Record<string, s
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function median(rounds: readonly LatencySummary[]): LatencySummary {
-  const sorted = [...rounds].sort((a, b) => a.p99Ms - b.p99Ms);
-  const middle = sorted[Math.floor(sorted.length / 2)];
-  if (!middle) throw new Error('no rounds');
-  return middle;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -12,12 +12,17 @@ import { startFakeMarket } from '../test/support/fake-market.ts';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
 import { slackSignature, slashCommandBody } from '../test/support/fake-slack-request.ts';
 import type { BenchResult } from './report.ts';
-import { type LatencySummary, round, summarise } from './stats.ts';
+import { interleaved, type LatencySummary, round, summarise } from './stats.ts';
 
 const TOKEN = 'xoxb-bench';
 const SECRET = 'bench-signing-secret';
-const REQUESTS = { 1: 1_000, 32: 3_000 } as const;
-const ROUNDS = 9;
+/**
+ * Requests per side at each concurrency, in blocks taken in turn with the other sides: short blocks
+ * one at a time, and at 32 blocks long enough (30 per connection) that filling and draining the 32
+ * connections is a small part of each.
+ */
+const REQUESTS = { 1: 18_000, 32: 27_000 } as const;
+const BLOCK = { 1: 25, 32: 960 } as const;
 /**
  * Enough for V8 to optimise every function on the path (a few hundred calls leave briefbot's longer
  * path still partly unoptimised, while the bare baseline's few functions are already optimised): a
@@ -45,9 +50,9 @@ export interface SlackBenchResult extends BenchResult {
 /**
  * Signed `/yield 40y` over HTTP with a warm cache, against a bare Bolt app on the same HTTP server
  * that acknowledges a constant: what briefbot's command layer, role lookup, replay guard and Block
- * Kit rendering add to Bolt's own cost. Same client, same run, same machine; each side runs in
- * several interleaved rounds, so drift in the machine's load touches both alike, and each figure is
- * the median over the rounds. A third app, briefbot's transport serving a constant command, shows
+ * Kit rendering add to Bolt's own cost. Same client, same run, same machine; the sides take turns
+ * in short blocks (see `interleaved`), so drift in the machine's load touches all alike, and each
+ * figure is over all of a side's requests. A third app, briefbot's transport serving a constant command, shows
  * how the gap splits between the transport and the command itself.
  */
 export async function benchSlackHttp(): Promise<SlackBenchResult> {
@@ -92,19 +97,12 @@ export async function benchSlackHttp(): Promise<SlackBenchResult> {
       Record<'c1' | 'c32', LoadFigures>
     >;
     for (const concurrency of [1, 32] as const) {
-      const rounds = Object.fromEntries(sides.map((side) => [side, [] as Round[]])) as Record<
-        keyof typeof servers,
-        Round[]
-      >;
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const order = round % 2 === 0 ? sides : [...sides].reverse();
-        for (const side of order) {
-          const run = await load(agent, servers[side].url, concurrency, REQUESTS[concurrency]);
-          if (run.failures > 0) throw new Error(`${run.failures} ${side} requests failed under load`);
-          rounds[side].push(run);
-        }
-      }
-      for (const side of sides) figures[side][`c${concurrency}`] = combine(rounds[side]);
+      const blocks = await interleaved(sides, REQUESTS[concurrency] / BLOCK[concurrency], async (side) => {
+        const run = await load(agent, servers[side].url, concurrency, BLOCK[concurrency]);
+        if (run.failures > 0) throw new Error(`${run.failures} ${side} requests failed under load`);
+        return run;
+      });
+      for (const side of sides) figures[side][`c${concurrency}`] = combine(blocks[side]);
     }
     const ratios = {
       c1: ratio(figures.briefbot.c1, figures.bareBolt.c1),
@@ -137,33 +135,16 @@ export async function benchSlackHttp(): Promise<SlackBenchResult> {
   }
 }
 
-interface Round {
-  readonly requestsPerSecond: number;
+interface Block {
+  readonly seconds: number;
   readonly samples: readonly number[];
 }
 
-/**
- * A side's figures from its rounds, each the median over the rounds: throughput, and each latency
- * percentile. One noisy round (the machine is shared) then moves none of them.
- */
-function combine(rounds: readonly Round[]): LoadFigures {
-  const summaries = rounds.map((r) => summarise(r.samples));
-  const middle = <T>(values: readonly T[], of: (v: T) => number): number => {
-    const sorted = values.map(of).sort((x, y) => x - y);
-    const value = sorted[Math.floor(sorted.length / 2)];
-    if (value === undefined) throw new Error('no rounds');
-    return value;
-  };
-  return {
-    requestsPerSecond: middle(rounds, (r) => r.requestsPerSecond),
-    latency: {
-      samples: summaries.reduce((n, l) => n + l.samples, 0),
-      p50Ms: middle(summaries, (l) => l.p50Ms),
-      p99Ms: middle(summaries, (l) => l.p99Ms),
-      meanMs: middle(summaries, (l) => l.meanMs),
-      maxMs: middle(summaries, (l) => l.maxMs),
-    },
-  };
+/** A side's figures from all its blocks: requests over the time spent on them, percentiles over every request. */
+function combine(blocks: readonly Block[]): LoadFigures {
+  const samples = blocks.flatMap((b) => b.samples);
+  const seconds = blocks.reduce((sum, b) => sum + b.seconds, 0);
+  return { requestsPerSecond: round(samples.length / seconds, 1), latency: summarise(samples) };
 }
 
 /** The same reply shape as /yield, from a constant: the cost of the transport alone. */
@@ -238,8 +219,7 @@ async function load(agent: Agent, url: string, concurrency: number, total: numbe
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1_000;
-  return { failures, requestsPerSecond: round(total / seconds, 1), samples };
+  return { failures, seconds: (performance.now() - started) / 1_000, samples };
 }
 
 function post(agent: Agent, url: string, body: string, headers: Record<string, string>): Promise<number> {

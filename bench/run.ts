@@ -6,9 +6,8 @@ import { benchChartRender } from './chart.bench.ts';
 import { benchSingleFlight, benchWarmYield } from './commands.bench.ts';
 import { benchMofParseAndAnalytics } from './data-core.bench.ts';
 import { benchDigestFanOut, benchDigestRateLimited } from './digest.bench.ts';
-import { benchDiscordInteractions } from './discord.bench.ts';
+import { runIsolated } from './isolated.ts';
 import { type BenchResult, markdownTable } from './report.ts';
-import { benchSlackHttp } from './slack.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchSummary } from './summary.bench.ts';
 
@@ -31,8 +30,9 @@ async function main(): Promise<void> {
     alertEvaluation: benchAlertEvaluation,
     brief: benchBrief,
     chartRender: benchChartRender,
-    discordInteractions: benchDiscordInteractions,
-    slackHttp: benchSlackHttp,
+    // Each in a process of its own: see runIsolated.
+    discordInteractions: () => runIsolated('./discord.bench.ts', 'benchDiscordInteractions'),
+    slackHttp: () => runIsolated('./slack.bench.ts', 'benchSlackHttp'),
     summary: benchSummary,
     digestFanOut: benchDigestFanOut,
     digestRateLimited: benchDigestRateLimited,

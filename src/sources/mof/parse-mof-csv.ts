@@ -56,6 +56,7 @@ export function parseMofCsv(bytes: Uint8Array, context: SourceErrorContext = { s
   const minCells = tenorAt.length;
 
   const rows: CurveRow[] = [];
+  const values: number[] = [];
   let ascending = true;
   for (let i = headerAt + 1; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
@@ -64,21 +65,19 @@ export function parseMofCsv(bytes: Uint8Array, context: SourceErrorContext = { s
     const date = layout.toDate(first);
     if (date === undefined) throw failAt(i, `"${first}" is not a valid date`);
 
-    // One regex per row vouches for every cell; then native split and Number do the work. A
-    // per-character scanner measured no faster on the first, unoptimised run, which is the one that
-    // counts for a file parsed once per refresh.
+    // One regex per row vouches for every cell; then one pass reads them all (see readCells).
     if (!PLAIN_ROW.test(line)) throw failAt(i, describeBadCell(line));
-    const cells = stripCr(line).split(',');
-    if (cells.length < minCells) throw failAt(i, `${cells.length} cells where ${minCells} were expected`);
+    const cellCount = readCells(line, values);
+    if (cellCount < minCells) throw failAt(i, `${cellCount} cells where ${minCells} were expected`);
     const yields: Partial<Record<JgbTenor, number>> = {};
     let count = 0;
     for (let index = 1; index < minCells; index += 1) {
       const tenor = tenorAt[index];
-      if (tenor === undefined) continue;
-      const cell = cells[index] ?? '';
-      if (cell === '' || cell === '-') continue;
-      const value = Number(cell);
-      if (!(Math.abs(value) < PLAUSIBLE_ABS_YIELD)) throw failAt(i, `${tenor} value ${cell} is implausible`);
+      const value = values[index] ?? Number.NaN;
+      if (tenor === undefined || Number.isNaN(value)) continue;
+      if (!(Math.abs(value) < PLAUSIBLE_ABS_YIELD)) {
+        throw failAt(i, `${tenor} value ${cellText(line, index)} is implausible`);
+      }
       yields[tenor] = value;
       count += 1;
     }
@@ -123,6 +122,63 @@ function englishDate(cell: string): IsoDate | undefined {
   const [y = '', m = '', d = ''] = cell.split('/');
   if (!isCalendarDate(Number(y), Number(m), Number(d))) return undefined;
   return `${y}-${m.length === 1 ? '0' : ''}${m}-${d.length === 1 ? '0' : ''}${d}`;
+}
+
+/** Exact powers of ten: every one up to 10^22 is a double without rounding. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, n) => 10 ** n);
+/** Digits whose integer value is below 2^53, so it is exact as a double. */
+const EXACT_DIGITS = 15;
+
+/**
+ * Reads the cells after the first of a row `PLAIN_ROW` has accepted into `values` (index 1 on; NaN
+ * for an empty cell or a lone `-`) and returns how many cells the row has, the first included.
+ * It gives the same number as `Number(cell)` for every cell: digits as an exact integer divided by
+ * an exact power of ten is one correctly rounded division, as `Number` is correctly rounded (the
+ * long-known fast path of decimal conversion); a cell with more digits goes to `Number` itself. One
+ * pass without a string per cell: the file has some 200,000 cells, parsed on every refresh.
+ */
+function readCells(line: string, values: number[]): number {
+  const end = line.endsWith('\r') ? line.length - 1 : line.length;
+  let at = line.indexOf(',');
+  let cells = 1;
+  while (at >= 0 && at < end) {
+    const start = at + 1;
+    let negative = false;
+    let integer = 0;
+    let digits = 0;
+    let decimals = -1;
+    for (at = start; at < end; at += 1) {
+      const code = line.charCodeAt(at);
+      if (code === COMMA) break;
+      if (code === MINUS) negative = true;
+      else if (code === DOT) decimals = 0;
+      else {
+        integer = integer * 10 + (code - ZERO);
+        digits += 1;
+        if (decimals >= 0) decimals += 1;
+      }
+    }
+    let value = Number.NaN;
+    if (digits > EXACT_DIGITS) value = Number(line.slice(start, at));
+    else if (digits > 0) {
+      const magnitude = integer / (POWERS_OF_TEN[Math.max(0, decimals)] ?? Number.NaN);
+      value = negative ? -magnitude : magnitude;
+    }
+    values[cells] = value;
+    cells += 1;
+    if (at >= end) break;
+  }
+  return cells;
+}
+
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+
+/** The text of cell `index` of a row, for messages. */
+function cellText(line: string, index: number): string {
+  return stripCr(line).split(',')[index] ?? '';
 }
 
 /** Names the first cell of a row that is neither empty, a lone `-`, nor a plain decimal. */

@@ -3,6 +3,8 @@ import { REST } from 'discord.js';
 import { createBriefbot } from '../src/app.ts';
 import { defineCommand, publicReply } from '../src/command/command.ts';
 import { loadConfig } from '../src/config/config.ts';
+import type { Document } from '../src/domain/document.ts';
+import { deepFreeze } from '../src/domain/memo.ts';
 import { createHttpServer, type HttpServer, type RouteHandler, readBody } from '../src/http/http-server.ts';
 import { createLogger } from '../src/log/logger.ts';
 import {
@@ -42,6 +44,16 @@ export interface DiscordBenchResult extends BenchResult {
   readonly controlP99Ratio: number;
 }
 
+/**
+ * A constant answer, frozen all the way down like a warm /yield's, so its renderings are kept with it
+ * as theirs are and the transport-alone side is a true floor.
+ */
+const CONSTANT_ANSWER: Document = deepFreeze({
+  title: 'JGB 40Y 3.743%',
+  blocks: [{ kind: 'text', text: '3.743%' }],
+  footer: [],
+});
+
 /** The same reply shape as /yield, from a constant: the cost of the transport alone. */
 const constantYield = defineCommand({
   name: 'yield',
@@ -49,8 +61,7 @@ const constantYield = defineCommand({
   usage: '/yield',
   examples: [],
   options: [{ name: 'tenor', description: 'tenor', required: true }],
-  run: async () =>
-    publicReply({ title: 'JGB 40Y 3.743%', blocks: [{ kind: 'text', text: '3.743%' }], footer: [] }),
+  run: async () => publicReply(CONSTANT_ANSWER),
 });
 
 /**

@@ -21,9 +21,10 @@ export function runIsolated(file: string, exportName: string): Promise<BenchResu
       out += chunk.toString('utf8');
     });
     child.once('error', reject);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': stdout may still hold the result when the process has exited.
+    child.once('close', (code, signal) => {
       if (code !== 0) {
-        reject(new Error(`${file} ${exportName} exited with ${code}`));
+        reject(new Error(`${file} ${exportName} ended with ${signal ?? `exit code ${code}`}`));
         return;
       }
       try {

@@ -38,20 +38,24 @@ export async function timeRuns(times: number, warmup: number, fn: () => unknown)
 }
 
 /**
- * Measures several sides in many short turns. Each turn runs one block on every side, in an order
- * that alternates from turn to turn, and returns each side's blocks in the order they ran. A change
- * in the machine's speed (a shared VM drifts by tens of percent within seconds) then lands on every
- * side alike, where a long round per side would let a slow spell fall on one side only.
+ * Measures several sides in many short turns. Each turn runs one block on every side, the order
+ * rotating by one side per turn, so every side takes every place equally often and (with three
+ * sides or more) none runs twice in a row. Returns each side's blocks in the order they ran. A
+ * change in the machine's speed (a shared VM drifts by tens of percent within seconds) then lands on
+ * every side alike, where a long round per side would let a slow spell fall on one side only.
  */
 export async function interleaved<S extends string, R>(
   sides: readonly S[],
   turns: number,
   block: (side: S) => Promise<R>,
 ): Promise<Record<S, R[]>> {
+  if (!Number.isInteger(turns) || turns < 1) throw new Error(`turns must be a whole number, not ${turns}`);
   const results = Object.fromEntries(sides.map((side) => [side, [] as R[]])) as Record<S, R[]>;
   for (let turn = 0; turn < turns; turn += 1) {
-    const order = turn % 2 === 0 ? sides : [...sides].reverse();
-    for (const side of order) results[side].push(await block(side));
+    for (let place = 0; place < sides.length; place += 1) {
+      const side = sides[(turn + place) % sides.length] as S;
+      results[side].push(await block(side));
+    }
   }
   return results;
 }

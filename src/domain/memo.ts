@@ -28,7 +28,9 @@ export function deepFreeze<T>(value: T): T {
 
 /**
  * A rendering of `source`, kept with it only when `source` is frozen: a frozen document is one a
- * warm command hands to every caller, so its rendering is made once, frozen and shared. Any other
+ * warm command hands to every caller, so its rendering is made once, frozen and shared. Such a
+ * source must be frozen all the way down (`deepFreeze`), or a change inside it would leave the kept
+ * rendering stale; `Object.isFrozen` only sees the top. Any other
  * document is a one-off, so its rendering is made for this reply alone, neither frozen nor kept,
  * rather than paying for a cache entry nobody will read.
  */

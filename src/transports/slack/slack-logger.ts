@@ -12,7 +12,10 @@ export function slackLogger(log: Logger, name = 'slack'): SlackLogger {
   let child = log.child({ component: name });
   const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : String(p))).join(' ');
   return {
-    debug: (...parts: unknown[]) => child.debug(text(parts)),
+    // Bolt logs several debug lines per request: with debug off, none is formatted.
+    debug: (...parts: unknown[]) => {
+      if (child.isLevelEnabled('debug')) child.debug(text(parts));
+    },
     info: (...parts: unknown[]) => child.info(text(parts)),
     warn: (...parts: unknown[]) => child.warn(text(parts)),
     error: (...parts: unknown[]) => child.error(text(parts)),

@@ -1,10 +1,7 @@
 import { Agent, request } from 'node:http';
 import { REST } from 'discord.js';
 import { createBriefbot } from '../src/app.ts';
-import { defineCommand, publicReply } from '../src/command/command.ts';
 import { loadConfig } from '../src/config/config.ts';
-import type { Document } from '../src/domain/document.ts';
-import { deepFreeze } from '../src/domain/memo.ts';
 import { createHttpServer, type HttpServer, type RouteHandler, readBody } from '../src/http/http-server.ts';
 import { createLogger } from '../src/log/logger.ts';
 import {
@@ -16,6 +13,7 @@ import { createDiscordSignatureVerifier } from '../src/transports/discord/discor
 import { commandInteraction } from '../test/support/fake-discord-interactions.ts';
 import { discordKeyPair, signedHeaders } from '../test/support/fake-discord-signing.ts';
 import { startFakeMarket } from '../test/support/fake-market.ts';
+import { constantYield } from './constant-yield.ts';
 import type { BenchResult } from './report.ts';
 import { interleaved, type LatencySummary, round, summarise } from './stats.ts';
 
@@ -45,26 +43,6 @@ export interface DiscordBenchResult extends BenchResult {
 }
 
 /**
- * A constant answer, frozen all the way down like a warm /yield's, so its renderings are kept with it
- * as theirs are and the transport-alone side is a true floor.
- */
-const CONSTANT_ANSWER: Document = deepFreeze({
-  title: 'JGB 40Y 3.743%',
-  blocks: [{ kind: 'text', text: '3.743%' }],
-  footer: [],
-});
-
-/** The same reply shape as /yield, from a constant: the cost of the transport alone. */
-const constantYield = defineCommand({
-  name: 'yield',
-  summary: 'constant',
-  usage: '/yield',
-  examples: [],
-  options: [{ name: 'tenor', description: 'tenor', required: true }],
-  run: async () => publicReply(CONSTANT_ANSWER),
-});
-
-/**
  * Signed `/yield 40y` interactions over `POST /discord/interactions` with a warm cache, one at a
  * time, until the callback (the HTTP answer) arrives; against a bare endpoint on the same HTTP
  * server that verifies the same signature and answers a constant. The sides take turns in short
@@ -84,7 +62,7 @@ export async function benchDiscordInteractions(): Promise<DiscordBenchResult> {
   const verify = createDiscordSignatureVerifier(keys.publicKeyHex);
   const handler = createBotInteractionHandler(bot, { rest: webhookRest, poster: () => undefined });
   const constantHandler = createBotInteractionHandler(
-    { ...bot, commands: [constantYield] },
+    { ...bot, commands: [constantYield([{ name: 'tenor', description: 'tenor', required: true }])] },
     { rest: webhookRest, poster: () => undefined },
   );
   const servers = {

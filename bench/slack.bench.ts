@@ -1,10 +1,8 @@
 import { Agent, request } from 'node:http';
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import { createBriefbot } from '../src/app.ts';
-import { type Command, defineCommand, publicReply } from '../src/command/command.ts';
+import type { Command } from '../src/command/command.ts';
 import { loadConfig } from '../src/config/config.ts';
-import type { Document } from '../src/domain/document.ts';
-import { deepFreeze } from '../src/domain/memo.ts';
 import { createHttpServer, type HttpServer } from '../src/http/http-server.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { createSlackApp, SLACK_EVENTS_PATH } from '../src/transports/slack/slack-app.ts';
@@ -13,6 +11,7 @@ import { slackClientOptions } from '../src/transports/slack/slack-web-client.ts'
 import { startFakeMarket } from '../test/support/fake-market.ts';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
 import { slackSignature, slashCommandBody } from '../test/support/fake-slack-request.ts';
+import { constantYield } from './constant-yield.ts';
 import type { BenchResult } from './report.ts';
 import { interleaved, type LatencySummary, round, summarise } from './stats.ts';
 
@@ -89,7 +88,7 @@ export async function benchSlackHttp(): Promise<SlackBenchResult> {
   };
   const servers = {
     briefbot: await app(bot.commands),
-    transportOnly: await app([constantYield]),
+    transportOnly: await app([constantYield()]),
     bareBolt: await serve(log, await bareBolt(slack.apiUrl, log)),
     bareBoltControl: await serve(log, await bareBolt(slack.apiUrl, log)),
   };
@@ -159,26 +158,6 @@ function combine(blocks: readonly Block[]): LoadFigures {
   const seconds = blocks.reduce((sum, b) => sum + b.seconds, 0);
   return { requestsPerSecond: round(samples.length / seconds, 1), latency: summarise(samples) };
 }
-
-/**
- * A constant answer, frozen all the way down like a warm /yield's, so its renderings are kept with it
- * as theirs are and the transport-alone side is a true floor.
- */
-const CONSTANT_ANSWER: Document = deepFreeze({
-  title: 'JGB 40Y 3.743%',
-  blocks: [{ kind: 'text', text: '3.743%' }],
-  footer: [],
-});
-
-/** The same reply shape as /yield, from a constant: the cost of the transport alone. */
-const constantYield = defineCommand({
-  name: 'yield',
-  summary: 'constant',
-  usage: '/yield',
-  examples: [],
-  options: [],
-  run: async () => publicReply(CONSTANT_ANSWER),
-});
 
 /** The baseline: Bolt's HTTPReceiver with signature checks, one listener acknowledging a constant. */
 async function bareBolt(apiUrl: string, log: ReturnType<typeof createLogger>) {

@@ -30,9 +30,9 @@ export function deepFreeze<T>(value: T): T {
  * A rendering of `source`, kept with it only when `source` is frozen: a frozen document is one a
  * warm command hands to every caller, so its rendering is made once, frozen and shared. Such a
  * source must be frozen all the way down (`deepFreeze`), or a change inside it would leave the kept
- * rendering stale; `Object.isFrozen` only sees the top. Any other
- * document is a one-off, so its rendering is made for this reply alone, neither frozen nor kept,
- * rather than paying for a cache entry nobody will read.
+ * rendering stale; `Object.isFrozen` only sees the top. Any other document is a one-off, so its
+ * rendering is made for this reply alone, neither frozen nor kept, rather than paying for a cache
+ * entry nobody will read.
  */
 export function keptWithFrozen<K extends object, V>(store: WeakMap<K, V>, source: K, render: () => V): V {
   if (!Object.isFrozen(source)) return render();

@@ -1,7 +1,9 @@
+import { REST } from 'discord.js';
 import type { Briefbot } from '../app.ts';
 import type { Platform } from '../delivery/channel-poster.ts';
 import type { Service, ServiceFactory } from '../serve/service.ts';
 import type { DeliveryTarget } from '../store/store.ts';
+import { createDiscordDeliveryProbe } from '../transports/discord/discord-delivery-probe.ts';
 import { createSlackDeliveryProbe } from '../transports/slack/slack-delivery-probe.ts';
 import { createSlackWebClient } from '../transports/slack/slack-web-client.ts';
 import { createBriefComposer } from './brief-composer.ts';
@@ -77,10 +79,22 @@ export function createSchedulerServiceFor(
 
 /** Platforms whose channels can be searched for a brief an earlier attempt already sent. */
 function probesFor(bot: Briefbot): Partial<Record<Platform, DeliveryProbe>> {
-  const token = bot.config.SLACK_BOT_TOKEN;
-  if (!token) return {};
-  const client = createSlackWebClient({ token, apiUrl: bot.config.SLACK_API_URL, log: bot.log });
-  return { slack: createSlackDeliveryProbe({ client }) };
+  const probes: Partial<Record<Platform, DeliveryProbe>> = {};
+  const { SLACK_BOT_TOKEN: slackToken, DISCORD_TOKEN: discordToken } = bot.config;
+  if (slackToken) {
+    const client = createSlackWebClient({
+      token: slackToken,
+      apiUrl: bot.config.SLACK_API_URL,
+      log: bot.log,
+    });
+    probes.slack = createSlackDeliveryProbe({ client });
+  }
+  if (discordToken) {
+    // Its own REST client: the gateway's is made when that service starts, after this one is wired.
+    const rest = new REST({ api: bot.config.DISCORD_API_URL }).setToken(discordToken);
+    probes.discord = createDiscordDeliveryProbe({ rest });
+  }
+  return probes;
 }
 
 /** The alerts that fired in the channel since its last scheduled brief, for the brief's recap. */

@@ -26,7 +26,7 @@ type Handler = (
 
 /**
  * A fake of Discord's REST API on 127.0.0.1, enough for a real discord.js client: gateway discovery,
- * channel messages, interaction callbacks, webhook edits and follow-ups, and command registration.
+ * the bot's own user, channel messages (posted, and listed back newest first), interaction callbacks, webhook edits and follow-ups, and command registration.
  * Paths are matched after `/api/v10`; tests can put their own answers in front with `handle`/`once`.
  */
 export interface FakeDiscordRest {
@@ -54,18 +54,28 @@ interface Route {
 export const FAKE_APPLICATION_ID = '100000000000000001';
 export const FAKE_BOT_USER_ID = '100000000000000002';
 
-export async function startFakeDiscordRest(): Promise<FakeDiscordRest> {
+/** Discord's epoch: snowflake ids count milliseconds from the start of 2015. */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+
+export async function startFakeDiscordRest(
+  options: { readonly now?: () => number } = {},
+): Promise<FakeDiscordRest> {
+  const now = options.now ?? Date.now;
   const requests: DiscordRequest[] = [];
+  /** Messages posted to each channel, oldest first, as `GET /channels/{id}/messages` lists them. */
+  const channels = new Map<string, object[]>();
   const overrides: Route[] = [];
   const waiters: { method: string; pattern: RegExp; count: number; resolve: (r: DiscordRequest) => void }[] =
     [];
   const matching = (method: string, pattern: RegExp) =>
     requests.filter((r) => r.method === method && pattern.test(r.path));
   let gatewayUrl = 'ws://127.0.0.1:1';
-  let nextId = 200_000_000_000_000_000n;
+  // Ids are real snowflakes (creation time in the high bits), so `after` works as on Discord.
+  let lastId = 0n;
   const snowflake = () => {
-    nextId += 1n;
-    return String(nextId);
+    const atNow = (BigInt(Math.floor(now())) - DISCORD_EPOCH_MS) << 22n;
+    lastId = atNow > lastId ? atNow : lastId + 1n;
+    return String(lastId);
   };
 
   const defaults: Route[] = [
@@ -77,9 +87,21 @@ export async function startFakeDiscordRest(): Promise<FakeDiscordRest> {
       },
     })),
     route('GET', /^\/applications\/@me$/, () => ({ json: { id: FAKE_APPLICATION_ID, name: 'briefbot' } })),
-    route('POST', /^\/channels\/(\d+)\/messages$/, (req, m) => ({
-      json: message(snowflake(), m[1] ?? '', req),
+    route('GET', /^\/users\/@me$/, () => ({
+      json: { id: FAKE_BOT_USER_ID, username: 'briefbot', discriminator: '0', avatar: null, bot: true },
     })),
+    route('POST', /^\/channels\/(\d+)\/messages$/, (req, m) => {
+      const posted = message(snowflake(), m[1] ?? '', req);
+      getOrAdd(channels, m[1] ?? '').push(posted);
+      return { json: posted };
+    }),
+    route('GET', /^\/channels\/(\d+)\/messages$/, (req, m) => {
+      // Newest first, like Discord: the `limit` messages right after `after`, or the latest ones.
+      const after = BigInt(req.query.get('after') ?? '0');
+      const limit = Number(req.query.get('limit') ?? '50');
+      const newer = (channels.get(m[1] ?? '') ?? []).filter((p) => BigInt(idOf(p)) > after);
+      return { json: (req.query.has('after') ? newer.slice(0, limit) : newer.slice(-limit)).reverse() };
+    }),
     route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, () => ({ status: 204 })),
     route('PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (req) => ({
       json: message(snowflake(), '0', req),
@@ -180,6 +202,19 @@ export async function startFakeDiscordRest(): Promise<FakeDiscordRest> {
   };
 }
 
+function getOrAdd(channels: Map<string, object[]>, channelId: string): object[] {
+  let list = channels.get(channelId);
+  if (list === undefined) {
+    list = [];
+    channels.set(channelId, list);
+  }
+  return list;
+}
+
+function idOf(posted: object): string {
+  return (posted as { id: string }).id;
+}
+
 function route(method: string, pattern: RegExp, handler: Handler | FakeDiscordReply): Route {
   return {
     method,
@@ -199,7 +234,7 @@ function message(id: string, channelId: string, request: DiscordRequest): object
     content: body.content ?? '',
     embeds: body.embeds ?? [],
     attachments: request.files.map((f, i) => ({ id: String(i), filename: f.filename, size: f.bytes.length })),
-    author: { id: '100000000000000002', username: 'briefbot', discriminator: '0', avatar: null, bot: true },
+    author: { id: FAKE_BOT_USER_ID, username: 'briefbot', discriminator: '0', avatar: null, bot: true },
     timestamp: new Date(0).toISOString(),
     edited_timestamp: null,
     tts: false,

@@ -94,6 +94,29 @@ describe('a source that fails after a good fetch', () => {
       /Stale: the last refresh failed; showing data fetched \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
     );
   });
+
+  it('answers from the stale value at once while the source is down, without asking it again', async () => {
+    const config = loadConfig({ ...market.env, SOURCE_TIMEOUT_MS: '300' });
+    const bot = createBriefbot(config, {
+      log: createLogger('silent'),
+      now: () => new Date('2026-05-01T00:00:00Z'),
+      ttlMs: { curve: 0 },
+    });
+    expect((await ask(bot, '/yield 40y')).text).not.toContain('Stale');
+    // Both MOF sources hang past the timeout: the first refresh waits for them and fails.
+    market.server.route(MOF_PATHS.enHistory, { delayMs: 1_000, body: 'late' });
+    market.server.route(MOF_PATHS.jaHistory, { delayMs: 1_000, body: 'late' });
+    expect((await ask(bot, '/yield 40y')).text).toContain('Stale');
+    const asked = () =>
+      market.server.countFor(MOF_PATHS.enHistory) + market.server.countFor(MOF_PATHS.jaHistory);
+    const before = asked();
+    for (const line of ['/yield 40y', '/yield 10y', '/curve']) {
+      const { outcome, text } = await ask(bot, line);
+      expect(outcome).toBe('answer');
+      expect(text).toContain('Stale: the last refresh failed');
+    }
+    expect(asked()).toBe(before);
+  });
 });
 
 describe('prices', () => {

@@ -34,4 +34,59 @@ describe('cache', () => {
     };
     await expect(Promise.all([cache.get('k', 100, load), cache.get('k', 100, load)])).rejects.toThrow('down');
   });
+
+  it('serves the stale value at once while its source is failing, and retries in the background after the pause', async () => {
+    let clock = 0;
+    const cache = createCache({ now: () => clock, retryAfterFailureMs: 30_000 });
+    await cache.get('k', 100, async () => 'good');
+    let loads = 0;
+    let release: (value: string) => void = () => undefined;
+    const failing = async (): Promise<string> => {
+      loads += 1;
+      throw new Error('down');
+    };
+    clock = 500;
+    expect(await cache.get('k', 100, failing)).toMatchObject({ value: 'good', stale: true });
+    expect(loads).toBe(1);
+
+    // Within the pause: nobody waits on the source, and it is not asked again.
+    clock = 20_000;
+    expect(await cache.get('k', 100, failing)).toMatchObject({ value: 'good', stale: true });
+    expect(loads).toBe(1);
+
+    // After it: one load starts, but the caller still gets the stale value without waiting for it.
+    clock = 31_000;
+    const recovering = () => {
+      loads += 1;
+      return new Promise<string>((resolve) => {
+        release = resolve;
+      });
+    };
+    expect(await cache.get('k', 100, recovering)).toMatchObject({ value: 'good', stale: true });
+    expect(await cache.get('k', 100, recovering)).toMatchObject({ value: 'good', stale: true });
+    expect(loads).toBe(2);
+    release('better');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await cache.get('k', 100, recovering)).toMatchObject({ value: 'better', stale: false });
+    expect(loads).toBe(2);
+  });
+
+  it('remembers a cold failure for the pause instead of waiting on the source again', async () => {
+    let clock = 0;
+    const cache = createCache({ now: () => clock, retryAfterFailureMs: 30_000 });
+    let loads = 0;
+    const down = async (): Promise<number> => {
+      loads += 1;
+      throw new Error(`down ${loads}`);
+    };
+    await expect(cache.get('k', 100, down)).rejects.toThrow('down 1');
+    clock = 29_999;
+    await expect(cache.get('k', 100, down)).rejects.toThrow('down 1');
+    expect(loads).toBe(1);
+    clock = 30_000;
+    await expect(cache.get('k', 100, down)).rejects.toThrow('down 2');
+    expect(loads).toBe(2);
+    clock = 60_000;
+    expect(await cache.get('k', 100, async () => 7)).toMatchObject({ value: 7, stale: false });
+  });
 });

@@ -120,6 +120,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    version: 2,
+    name: 'signatures of accepted Slack requests, so every instance refuses a replay',
+    statements: () => [
+      `CREATE TABLE seen_signatures (
+        signature TEXT PRIMARY KEY,
+        expires_at TEXT NOT NULL
+      )`,
+      'CREATE INDEX seen_signatures_expiry ON seen_signatures (expires_at)',
+    ],
+  },
 ];
 
 /** Any constant: instances starting together on one PostgreSQL take turns migrating. */

@@ -6,6 +6,7 @@ import type { SqlDatabase } from './sql-database.ts';
 import { createSqlDeliveries } from './sql-deliveries.ts';
 import { createSqlBriefCache, createSqlMarketHistory } from './sql-market-history.ts';
 import { createSqlSchedules } from './sql-schedules.ts';
+import { createSqlSignatures } from './sql-signatures.ts';
 import type { Store } from './store.ts';
 
 export interface SqlStoreOptions {
@@ -36,6 +37,7 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     alerts: ready<AlertRepository>(createSqlAlerts(db)),
     history: ready(createSqlMarketHistory(db, now)),
     briefs: ready(createSqlBriefCache(db, now)),
+    signatures: ready(createSqlSignatures(db)),
     migrate,
     close: () => db.close(),
   };

@@ -20,6 +20,7 @@ export interface Store {
   readonly alerts: AlertRepository;
   readonly history: MarketHistory;
   readonly briefs: BriefCache;
+  readonly signatures: SeenSignatures;
   /** Opens the database and applies pending migrations; returns the versions it applied. */
   migrate(): Promise<number[]>;
   close(): Promise<void>;
@@ -167,4 +168,16 @@ export interface BriefCache {
   get(fireAt: string, key: string): Promise<Document | undefined>;
   /** Forgets briefs for fires before `before`; returns how many. */
   prune(before: string): Promise<number>;
+}
+
+/**
+ * Signatures of requests already accepted, shared by every instance on the store: Slack's replay
+ * guard across instances (each instance also keeps its own in memory).
+ */
+export interface SeenSignatures {
+  /**
+   * Records `signature` as seen until `expiresAt`; false when it was already recorded, which
+   * makes this request a replay. Expired signatures are forgotten as of `now`.
+   */
+  admit(signature: string, expiresAt: string, now: string): Promise<boolean>;
 }

@@ -22,12 +22,12 @@ describe('the SQLite file', () => {
     const path = join(dir, 'nested', 'data', 'briefbot.db');
     const store = createStore(`sqlite:${path}`);
     expect(existsSync(path)).toBe(false);
-    expect(await store.migrate()).toEqual([1]);
+    expect(await store.migrate()).toEqual([1, 2]);
     expect(existsSync(path)).toBe(true);
     await store.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(raw.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }]);
     raw.close();
     const reopened = createStore(`sqlite:${path}`);
     expect(await reopened.migrate()).toEqual([]);

@@ -365,5 +365,18 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
         expect(decodePng(png)).toMatchObject({ width: chart.width, height: chart.height });
       }
     });
+
+    it('admits a signature once while it is live, on any number of concurrent callers', async () => {
+      const at = (seconds: number) => new Date(T0.getTime() + seconds * 1_000).toISOString();
+      const verdicts = await Promise.all(
+        Array.from({ length: 8 }, () => store.signatures.admit('v0=abc', at(300), at(0))),
+      );
+      expect(verdicts.filter(Boolean)).toHaveLength(1);
+      expect(await store.signatures.admit('v0=abc', at(300), at(299))).toBe(false);
+      expect(await store.signatures.admit('v0=def', at(300), at(1))).toBe(true);
+      // Once expired, the same signature is a new request again (Slack's own window refuses it first).
+      expect(await store.signatures.admit('v0=abc', at(600), at(300))).toBe(true);
+      expect(await store.signatures.admit('v0=abc', at(600), at(301))).toBe(false);
+    });
   });
 }

@@ -6,6 +6,7 @@ import {
   type ReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
 import type { Logger } from '../../log/logger.ts';
+import type { SeenSignatures } from '../../store/store.ts';
 
 /** Slack's own window: Bolt refuses a request timestamp more than five minutes old. */
 export const SIGNATURE_WINDOW_SECONDS = 300;
@@ -73,16 +74,44 @@ export class ReplayRefusedError extends Error {
 }
 
 /**
- * The first global middleware in HTTP mode: refuses a verified request whose signature was already
- * seen inside the window, or whose timestamp lies in the future. Socket Mode requests carry no
- * signature (the socket is authenticated instead) and pass.
+ * The check across instances: a signature one instance accepted is refused by every other one on
+ * the same PostgreSQL store. Only a signature this instance has not seen reaches it (the local
+ * guard answers repeats in memory). If the database cannot answer, the request is admitted and
+ * the failure logged: Slack's own checks and the local guard still stand, and a database outage
+ * should not take every command down with it.
  */
-export function refuseReplays(guard: ReplayGuard): Middleware<AnyMiddlewareArgs> {
+export type SharedReplayCheck = (signature: string, timestampSeconds: number) => Promise<boolean>;
+
+export function sharedReplayCheck(
+  signatures: SeenSignatures,
+  options: { log: Logger; now?: () => number },
+): SharedReplayCheck {
+  const now = options.now ?? Date.now;
+  return async (signature, timestampSeconds) => {
+    const expiresAt = new Date((timestampSeconds + SIGNATURE_WINDOW_SECONDS) * 1_000).toISOString();
+    try {
+      return await signatures.admit(signature, expiresAt, new Date(now()).toISOString());
+    } catch (error) {
+      options.log.warn({ err: error }, 'could not check the Slack request against other instances');
+      return true;
+    }
+  };
+}
+
+/**
+ * The first global middleware in HTTP mode: refuses a verified request whose signature was already
+ * seen inside the window (by this instance, or by another one through `shared`), or whose
+ * timestamp lies in the future. Socket Mode requests carry no signature (the socket is
+ * authenticated instead) and pass.
+ */
+export function refuseReplays(guard: ReplayGuard, shared?: SharedReplayCheck): Middleware<AnyMiddlewareArgs> {
   return async ({ context, next }) => {
     const { slackSignature, slackRequestTimestamp } = context as SignedContext;
     if (slackSignature !== undefined && slackRequestTimestamp !== undefined) {
-      const verdict = guard.admit(slackSignature, Number(slackRequestTimestamp));
+      const timestamp = Number(slackRequestTimestamp);
+      const verdict = guard.admit(slackSignature, timestamp);
       if (verdict !== 'fresh') throw new ReplayRefusedError(verdict);
+      if (shared && !(await shared(slackSignature, timestamp))) throw new ReplayRefusedError('replayed');
     }
     await next();
   };

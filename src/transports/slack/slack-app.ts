@@ -13,6 +13,7 @@ import type { Caller, Command, CommandContext } from '../../command/command.ts';
 import type { ChannelPoster } from '../../delivery/channel-poster.ts';
 import { MAX_BODY_BYTES, type RouteHandler } from '../../http/http-server.ts';
 import type { Logger } from '../../log/logger.ts';
+import type { SeenSignatures } from '../../store/store.ts';
 import type { PacerClock } from './channel-pacer.ts';
 import {
   DIGEST_MODAL_CALLBACK_ID,
@@ -26,6 +27,7 @@ import {
   createReplayGuard,
   refuseReplays,
   replayRefusal,
+  sharedReplayCheck,
   signatureProperties,
 } from './replay-guard.ts';
 import { createSlackChannelPoster, uploadImages } from './slack-channel-poster.ts';
@@ -63,6 +65,11 @@ export interface SlackAppOptions {
   readonly clock?: PacerClock;
   /** Wall clock in ms for the replay guard. */
   readonly now?: () => number;
+  /**
+   * Signatures shared by every instance on one PostgreSQL store, so a request one instance took
+   * is refused by the others too. Without it, each instance remembers its own.
+   */
+  readonly sharedSignatures?: SeenSignatures;
   /**
    * Global middleware run after the replay check and before routing, for every request Bolt has
    * accepted (observability hooks; the tests count accepted requests with one).
@@ -162,7 +169,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       .catch((error: unknown) => log.warn({ err: error }, 'could not answer an unhandled action'));
   };
   if (receiver instanceof HTTPReceiver) {
-    app.use(refuseReplays(createReplayGuard(options.now ? { now: options.now } : {})));
+    const clock = options.now ? { now: options.now } : {};
+    const shared = options.sharedSignatures
+      ? sharedReplayCheck(options.sharedSignatures, { log, ...clock })
+      : undefined;
+    app.use(refuseReplays(createReplayGuard(clock), shared));
   }
   for (const middleware of options.middleware ?? []) app.use(middleware);
   app.use(

@@ -29,6 +29,8 @@ export const createSlackService: ServiceFactory = ({ bot, http }) => {
     commands: bot.commands,
     contextFor: bot.contextFor,
     log,
+    // Several instances share a PostgreSQL store; a SQLite file belongs to one instance.
+    ...(bot.store.engine === 'postgres' ? { sharedSignatures: bot.store.signatures } : {}),
   });
   // Routes go on before the server listens; run-serve starts services first.
   if (slack.requestHandler) http.route('POST', SLACK_EVENTS_PATH, slack.requestHandler);

@@ -3,7 +3,8 @@ import { createBriefbot } from '../../../src/app.ts';
 import type { Command } from '../../../src/command/command.ts';
 import { loadConfig } from '../../../src/config/config.ts';
 import { createHttpServer, type HttpServer } from '../../../src/http/http-server.ts';
-import { createLogger } from '../../../src/log/logger.ts';
+import { createLogger, type Logger } from '../../../src/log/logger.ts';
+import type { SeenSignatures } from '../../../src/store/store.ts';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../src/transports/slack/slack-app.ts';
 import { type FakeMarket, startFakeMarket } from '../../support/fake-market.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-api.ts';
@@ -30,11 +31,14 @@ export interface HarnessOptions {
   readonly socketUrl?: string;
   /** Serve these instead of the registry (to reply with an image or a very long document). */
   readonly commands?: readonly Command[];
+  /** The signatures shared by instances on one PostgreSQL store. */
+  readonly sharedSignatures?: SeenSignatures;
+  readonly log?: Logger;
 }
 
 /** The real Bolt app on loopback, with a fake Slack Web API and a fake market behind it. */
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
-  const log = createLogger('silent');
+  const log = options.log ?? createLogger('silent');
   const market = await startFakeMarket();
   const slack = await startFakeSlackApi({ token: BOT_TOKEN, appToken: APP_TOKEN });
   const config = loadConfig({ ...market.env, SLACK_API_URL: slack.apiUrl });
@@ -57,6 +61,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
       },
     ],
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),
+    ...(options.sharedSignatures ? { sharedSignatures: options.sharedSignatures } : {}),
   });
   let http: HttpServer | undefined;
   let eventsUrl = '';

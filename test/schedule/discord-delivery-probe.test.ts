@@ -94,6 +94,19 @@ describe('the Discord delivery probe', () => {
     );
   });
 
+  it('says it cannot tell for a brief split over several messages, so it is sent again whole', async () => {
+    const long: Document = {
+      title: 'Morning brief · Friday, May 1, 2026',
+      blocks: Array.from({ length: 40 }, (_, i) => ({
+        kind: 'text' as const,
+        text: `${i} ${'x'.repeat(900)}`,
+      })),
+      footer: [],
+    };
+    await poster().post(CHANNEL, long);
+    await expect(probe().findPosted(CHANNEL, long, new Date(0))).rejects.toThrow(/several messages/);
+  });
+
   it('says it cannot tell when Discord refuses to show the history', async () => {
     discord.once('GET', /^\/channels\/\d+\/messages$/, {
       status: 403,

@@ -40,7 +40,11 @@ export function createDiscordDeliveryProbe(options: { rest: REST }): DeliveryPro
   return {
     async findPosted(channelId: string, document: Document, since: Date) {
       const bot = await ourBotId();
-      const title = discordPayloads(document)[0]?.body.embeds[0]?.title;
+      const payloads = discordPayloads(document);
+      // Only the first part of a brief split over several messages carries the title, so finding
+      // it would not show the rest arrived: such a brief is sent again whole rather than cut short.
+      if (payloads.length > 1) throw new Error('a brief of several messages cannot be matched');
+      const title = payloads[0]?.body.embeds[0]?.title;
       if (!bot || title === undefined) throw new Error('cannot identify the bot or the brief');
       const found: string[] = [];
       let after = firstIdAt(since);

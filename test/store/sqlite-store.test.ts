@@ -27,7 +27,10 @@ describe('the SQLite file', () => {
     await store.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(raw.prepare('SELECT version FROM schema_migrations').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
     raw.close();
     const reopened = createStore(`sqlite:${path}`);
     expect(await reopened.migrate()).toEqual([]);

@@ -12,3 +12,18 @@ export interface DeliveryProbe {
    */
   findPosted(channelId: string, document: Document, since: Date): Promise<readonly string[] | undefined>;
 }
+
+/**
+ * `load` run once and its answer kept, unless it fails: then the next call tries again. For what a
+ * probe learns once per process, such as the bot's own user id.
+ */
+export function keptUnlessFailed<T>(load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    kept ??= load();
+    kept.catch(() => {
+      kept = undefined;
+    });
+    return kept;
+  };
+}

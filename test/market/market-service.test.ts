@@ -77,13 +77,18 @@ describe('JGB yields when the English MOF files fail', () => {
 });
 
 describe('a source that fails after a good fetch', () => {
-  it('keeps the last good value and labels it stale when a refresh fails', async () => {
+  /** A bot whose curves expire at once, so every read is a refresh. */
+  function alwaysRefreshingBot() {
     const config = loadConfig({ ...market.env, SOURCE_TIMEOUT_MS: '300' });
-    const bot = createBriefbot(config, {
+    return createBriefbot(config, {
       log: createLogger('silent'),
       now: () => new Date('2026-05-01T00:00:00Z'),
       ttlMs: { curve: 0 },
     });
+  }
+
+  it('keeps the last good value and labels it stale when a refresh fails', async () => {
+    const bot = alwaysRefreshingBot();
     expect((await ask(bot, '/yield 40y')).text).not.toContain('Stale');
     market.server.route(MOF_PATHS.enHistory, { status: 503 });
     market.server.route(MOF_PATHS.jaHistory, { status: 503 });
@@ -96,12 +101,7 @@ describe('a source that fails after a good fetch', () => {
   });
 
   it('answers from the stale value at once while the source is down, without asking it again', async () => {
-    const config = loadConfig({ ...market.env, SOURCE_TIMEOUT_MS: '300' });
-    const bot = createBriefbot(config, {
-      log: createLogger('silent'),
-      now: () => new Date('2026-05-01T00:00:00Z'),
-      ttlMs: { curve: 0 },
-    });
+    const bot = alwaysRefreshingBot();
     expect((await ask(bot, '/yield 40y')).text).not.toContain('Stale');
     // Both MOF sources hang past the timeout: the first refresh waits for them and fails.
     market.server.route(MOF_PATHS.enHistory, { delayMs: 1_000, body: 'late' });

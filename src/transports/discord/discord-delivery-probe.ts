@@ -1,6 +1,6 @@
 import { type REST, Routes, SnowflakeUtil } from 'discord.js';
 import type { Document } from '../../domain/document.ts';
-import type { DeliveryProbe } from '../../schedule/delivery-probe.ts';
+import { type DeliveryProbe, keptUnlessFailed } from '../../schedule/delivery-probe.ts';
 import { discordPayloads } from './discord-payload.ts';
 
 /** Pages of channel history read at most; a channel rarely gets 300 messages within a lease. */
@@ -25,17 +25,11 @@ interface HistoryMessage {
  */
 export function createDiscordDeliveryProbe(options: { rest: REST }): DeliveryProbe {
   const { rest } = options;
-  let botId: Promise<string> | undefined;
-
-  function ourBotId(): Promise<string> {
-    botId ??= (rest.get(Routes.user()) as Promise<{ id?: unknown }>).then((user) =>
+  const ourBotId = keptUnlessFailed(() =>
+    (rest.get(Routes.user()) as Promise<{ id?: unknown }>).then((user) =>
       typeof user.id === 'string' ? user.id : '',
-    );
-    botId.catch(() => {
-      botId = undefined;
-    });
-    return botId;
-  }
+    ),
+  );
 
   return {
     async findPosted(channelId: string, document: Document, since: Date) {

@@ -1,6 +1,6 @@
 import type { Document } from '../../domain/document.ts';
 import { renderSlack } from '../../render/slack/render-slack.ts';
-import type { DeliveryProbe } from '../../schedule/delivery-probe.ts';
+import { type DeliveryProbe, keptUnlessFailed } from '../../schedule/delivery-probe.ts';
 import type { WebClient } from './slack-web-client.ts';
 
 /** Pages of channel history read at most; a channel rarely gets 600 messages within a lease. */
@@ -15,15 +15,7 @@ const PAGE_SIZE = 200;
  */
 export function createSlackDeliveryProbe(options: { client: WebClient }): DeliveryProbe {
   const { client } = options;
-  let botId: Promise<string> | undefined;
-
-  function ourBotId(): Promise<string> {
-    botId ??= client.auth.test().then((identity) => identity.bot_id ?? '');
-    botId.catch(() => {
-      botId = undefined;
-    });
-    return botId;
-  }
+  const ourBotId = keptUnlessFailed(() => client.auth.test().then((identity) => identity.bot_id ?? ''));
 
   return {
     async findPosted(channelId: string, document: Document, since: Date) {

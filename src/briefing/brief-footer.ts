@@ -34,7 +34,10 @@ export function sourceNotes(
       continue;
     }
     notes.push({ text: strings.curveNote(name, part.value.source.name, format.date(last.date)) });
-    if (part.value.stale || isCurveOutdated(market, last.date, snapshot.takenAt)) {
+    if (part.value.stale) {
+      const fetched = format.dateTime(part.value.fetchedAt);
+      notes.push({ text: strings.curveRefreshFailed(name, fetched), warning: true });
+    } else if (isCurveOutdated(market, last.date, snapshot.takenAt)) {
       notes.push({ text: strings.curveStale(name, format.date(last.date)), warning: true });
     }
   }

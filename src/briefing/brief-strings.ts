@@ -41,6 +41,8 @@ export interface BriefStrings {
   readonly headlineNote: (sources: string, fetched: string) => string;
   readonly feedsFailed: (names: string) => string;
   readonly curveStale: (name: string, date: string) => string;
+  /** The curve's last refresh failed: the figures are the last ones fetched, at `fetched`. */
+  readonly curveRefreshFailed: (name: string, fetched: string) => string;
   readonly summaryWithheld: (reason: string) => string;
   readonly replay: (date: string) => string;
   /** Heading of the alerts that fired since the channel's last brief. */
@@ -110,6 +112,8 @@ const EN: BriefStrings = {
   headlineNote: (sources, fetched) => `Headlines: ${sources}, fetched ${fetched}`,
   feedsFailed: (names) => `Feeds not answering: ${names}`,
   curveStale: (name, date) => `${name} is stale: the latest published date is ${date}`,
+  curveRefreshFailed: (name, fetched) =>
+    `${name} is stale: its source did not answer; showing data fetched ${fetched}`,
   summaryWithheld: (reason) => `Summary withheld: ${reason}`,
   sinceLastBrief: 'Since the last brief',
   curveChartAlt: (name, today, past, points, source) =>
@@ -166,6 +170,8 @@ const JA: BriefStrings = {
   headlineNote: (sources, fetched) => `ニュース：${sources}、${fetched}取得`,
   feedsFailed: (names) => `応答のないフィード：${names}`,
   curveStale: (name, date) => `${name}は更新が遅れています：最新の公表日は${date}`,
+  curveRefreshFailed: (name, fetched) =>
+    `${name}は更新が遅れています：配信元が応答しないため、${fetched}取得のデータを表示しています`,
   summaryWithheld: (reason) => `要約なし：${reason}`,
   sinceLastBrief: '前回のブリーフィング以降のアラート',
   curveChartAlt: (name, today, past, points, source) =>

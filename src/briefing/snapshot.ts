@@ -3,7 +3,7 @@ import type { IsoDate } from '../domain/dates.ts';
 import { ASSETS, type Asset, type Market } from '../domain/instruments.ts';
 import type { CurveHistory, Quote } from '../domain/market-data.ts';
 import { errorMessage } from '../errors.ts';
-import type { HeadlineSet, MarketService, Sourced } from '../market/market-service.ts';
+import type { HeadlineSet, MarketService, ReadOptions, Sourced } from '../market/market-service.ts';
 
 /** One part of a snapshot: the value, or why it is missing. A failed part degrades one section only. */
 export type Part<T> =
@@ -25,12 +25,17 @@ export interface Snapshot {
   readonly asOf?: IsoDate;
 }
 
-export async function takeSnapshot(market: MarketService, now: () => Date): Promise<Snapshot> {
+/** Every part read now; `read` says whether a part whose source is failing waits for a refresh. */
+export async function takeSnapshot(
+  market: MarketService,
+  now: () => Date,
+  read?: ReadOptions,
+): Promise<Snapshot> {
   const [jp, us, headlines, ...quotes] = await Promise.all([
-    part(market.curve('jp')),
-    part(market.curve('us')),
-    part(market.headlines()),
-    ...ASSETS.map((asset) => part(market.quote(asset))),
+    part(market.curve('jp', read)),
+    part(market.curve('us', read)),
+    part(market.headlines(read)),
+    ...ASSETS.map((asset) => part(market.quote(asset, read))),
   ]);
   const byAsset = Object.fromEntries(ASSETS.map((asset, i) => [asset, quotes[i]])) as Record<
     Asset,

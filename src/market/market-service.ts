@@ -10,7 +10,7 @@ import type {
 } from '../domain/market-data.ts';
 import { SourceError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
-import type { Cache, Cached } from '../sources/cache.ts';
+import type { Cache, Cached, ReadOptions } from '../sources/cache.ts';
 import { firstAnswer } from '../sources/fallback-chain.ts';
 
 /** A value with where it came from and how fresh it is. */
@@ -27,13 +27,17 @@ export interface HeadlineSet {
   readonly failed: readonly SourceRef[];
 }
 
-/** What commands and briefings read. Every read goes through the cache; a cold cache fetches once. */
+export type { ReadOptions };
+
+/**
+ * What commands and briefings read. Every read goes through the cache; a cold cache fetches once.
+ * While a source is failing, a read answers from the last good value at once (marked stale) unless
+ * it asks to wait for a refresh (see `ReadOptions`).
+ */
 export interface MarketService {
-  curve(market: Market): Promise<Sourced<CurveHistory>>;
-  quote(asset: Asset): Promise<Sourced<Quote>>;
-  headlines(): Promise<Sourced<HeadlineSet>>;
-  /** True when `curve(market)` would answer from memory (no upstream request). */
-  isCurveWarm(market: Market): boolean;
+  curve(market: Market, read?: ReadOptions): Promise<Sourced<CurveHistory>>;
+  quote(asset: Asset, read?: ReadOptions): Promise<Sourced<Quote>>;
+  headlines(read?: ReadOptions): Promise<Sourced<HeadlineSet>>;
 }
 
 export interface MarketServiceDeps {
@@ -87,11 +91,12 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     ttlMs: number,
     sources: readonly S[],
     ask: (source: S) => Promise<T>,
+    read: ReadOptions | undefined,
   ): Promise<Sourced<T>> {
     // A warm read (almost every read) answers from the entry without building a loader.
     const fresh = cache.fresh<{ value: T; source: SourceRef }>(key, ttlMs);
     if (fresh) return Promise.resolve(sourced(fresh));
-    return cache.get(key, ttlMs, () => loadFromChain(key, sources, ask)).then((c) => sourced<T>(c));
+    return cache.get(key, ttlMs, () => loadFromChain(key, sources, ask), read).then((c) => sourced<T>(c));
   }
 
   async function loadFromChain<S extends { readonly ref: SourceRef }, T>(
@@ -136,32 +141,38 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
   }
 
   return {
-    curve(market) {
-      return fromChain(`curve:${market}`, ttl.curve, deps.curveSources[market], fetchHistory);
+    curve(market, read) {
+      return fromChain(`curve:${market}`, ttl.curve, deps.curveSources[market], fetchHistory, read);
     },
-    quote(asset) {
+    quote(asset, read) {
       const sources = deps.quoteSources[asset].filter((s) => s.supports(asset));
-      return fromChain(`quote:${asset}`, CRYPTO.has(asset) ? ttl.crypto : ttl.price, sources, (s) =>
-        s.fetchQuote(asset),
+      return fromChain(
+        `quote:${asset}`,
+        CRYPTO.has(asset) ? ttl.crypto : ttl.price,
+        sources,
+        (s) => s.fetchQuote(asset),
+        read,
       );
     },
-    async headlines() {
-      const cached = await cache.get('headlines', ttl.headlines, async () => {
-        const set = await deps.collectHeadlines(deps.feeds);
-        if (set.headlines.length === 0 && set.failed.length > 0) {
-          throw new SourceError('ALL_SOURCES_FAILED', 'No headline feed answered', { source: 'rss' });
-        }
-        return set;
-      });
+    async headlines(read) {
+      const cached = await cache.get(
+        'headlines',
+        ttl.headlines,
+        async () => {
+          const set = await deps.collectHeadlines(deps.feeds);
+          if (set.headlines.length === 0 && set.failed.length > 0) {
+            throw new SourceError('ALL_SOURCES_FAILED', 'No headline feed answered', { source: 'rss' });
+          }
+          return set;
+        },
+        read,
+      );
       return {
         value: cached.value,
         source: { id: 'rss', name: 'news feeds' },
         fetchedAt: cached.fetchedAt,
         stale: cached.stale,
       };
-    },
-    isCurveWarm(market) {
-      return cache.isFresh(`curve:${market}`, ttl.curve);
     },
   };
 }

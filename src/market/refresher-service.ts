@@ -7,6 +7,8 @@ import { type RefreshTask, refreshPlan } from './refresh-plan.ts';
 /** How often the refresher looks for due tasks; each task has its own period. */
 export const TICK_MS = 15_000;
 
+const WAIT = { waitForRefresh: true } as const;
+
 /** Called after each refresh pass with the tasks it ran, so alerts are evaluated on fresh data. */
 export type RefreshListener = (tasks: readonly RefreshTask[]) => void | Promise<void>;
 
@@ -32,9 +34,11 @@ export function createRefresherService(deps: RefresherDeps): Service & { runDue(
 
   async function refresh(task: RefreshTask): Promise<void> {
     try {
-      if (task.kind === 'curve') await deps.market.curve(task.target as Market);
-      else if (task.kind === 'quote') await deps.market.quote(task.target as Asset);
-      else await deps.market.headlines();
+      // Waits for the source even while it is failing: the task's period is the retry pace, and the
+      // listeners after the pass (history, alerts) then read what this refresh brought.
+      if (task.kind === 'curve') await deps.market.curve(task.target as Market, WAIT);
+      else if (task.kind === 'quote') await deps.market.quote(task.target as Asset, WAIT);
+      else await deps.market.headlines(WAIT);
     } catch (error) {
       deps.log.warn({ task: task.key, err: error }, 'scheduled refresh failed');
     }

@@ -64,7 +64,9 @@ export function createBriefComposer(deps: BriefComposerDeps): BriefComposer {
     let snapshot = snapshots.get(fireAt);
     if (!snapshot) {
       counts.snapshots += 1;
-      snapshot = takeSnapshot(deps.market, deps.now);
+      // A scheduled brief is read once by many: it waits for a failing source's retry rather than
+      // go out marked stale because a refresh failed a few seconds before the fire time.
+      snapshot = takeSnapshot(deps.market, deps.now, { waitForRefresh: true });
       snapshots.set(fireAt, snapshot);
     }
     return snapshot;

@@ -8,6 +8,17 @@ export interface Cached<T> {
   readonly error?: unknown;
 }
 
+/** How one read treats a key whose source is failing. */
+export interface ReadOptions {
+  /**
+   * Wait for a refresh instead of taking the stale value at once: a read that is not fresh joins the
+   * load in flight or starts one, even inside the failure pause, and gets the stale value only if
+   * that load fails too. For readers that run on their own schedule and want the newest figures
+   * (the refresher, a scheduled brief), not for commands, whose users are waiting.
+   */
+  readonly waitForRefresh?: boolean;
+}
+
 export interface CacheOptions {
   readonly now?: () => number;
   /** How long a failed load keeps a key from being loaded again (see `RETRY_AFTER_FAILURE_MS`). */
@@ -31,15 +42,13 @@ export const RETRY_AFTER_FAILURE_MS = 30_000;
  * While a key's last load has failed, nobody waits on its source: for `RETRY_AFTER_FAILURE_MS`
  * callers get the stale value (or the failure) at once without a load; after that, the next caller
  * starts one in the background and still gets the stale value at once, or, with no value to serve,
- * waits for it.
+ * waits for it. A read with `waitForRefresh` ignores the pause and waits for a load.
  */
 export interface Cache {
-  get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<Cached<T>>;
+  get<T>(key: string, ttlMs: number, load: () => Promise<T>, read?: ReadOptions): Promise<Cached<T>>;
   /** The entry as it stands, without loading; undefined when never loaded. */
   peek<T>(key: string): Cached<T> | undefined;
-  /** Whether a call to `get` would answer without waiting for a load. */
-  isFresh(key: string, ttlMs: number): boolean;
-  /** The entry when a call to `get` would answer it without loading; undefined otherwise. */
+  /** The entry while it is within its TTL (a `get` would answer it without loading); else undefined. */
   fresh<T>(key: string, ttlMs: number): Cached<T> | undefined;
 }
 
@@ -63,16 +72,17 @@ export function createCache(options: CacheOptions = {}): Cache {
       : undefined;
   }
 
-  function isFresh(key: string, ttlMs: number): boolean {
-    return fresh(key, ttlMs) !== undefined;
-  }
-
-  function get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<Cached<T>> {
+  function get<T>(
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+    read?: ReadOptions,
+  ): Promise<Cached<T>> {
     const entry = entries.get(key) ?? { loadedAtMs: Number.NEGATIVE_INFINITY };
     entries.set(key, entry);
     if (entry.cached && now() - entry.loadedAtMs < ttlMs) return Promise.resolve(entry.cached as Cached<T>);
     const { failed } = entry;
-    if (failed !== undefined) {
+    if (failed !== undefined && read?.waitForRefresh !== true) {
       // The source failed last time: serve what there is at once rather than wait on it again.
       const due = now() - failed.atMs >= retryAfterFailureMs;
       if (due && !entry.inFlight) startLoad(key, entry, load).catch(() => undefined);
@@ -108,5 +118,5 @@ export function createCache(options: CacheOptions = {}): Cache {
     return entries.get(key)?.cached as Cached<T> | undefined;
   }
 
-  return { get, peek, isFresh, fresh };
+  return { get, peek, fresh };
 }

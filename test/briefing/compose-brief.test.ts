@@ -103,6 +103,28 @@ describe('the footer', () => {
     expect(bullets.join('\n')).not.toMatch(/Gold|UST 10Y/);
   });
 
+  it('says a curve is stale because its source did not answer, with when its figures were fetched', () => {
+    const jp = snapshot.curves.jp;
+    if (!jp.ok) throw new Error('the golden snapshot has a JGB curve');
+    const failing: Snapshot = {
+      ...snapshot,
+      curves: {
+        ...snapshot.curves,
+        jp: { ok: true, value: { ...jp.value, stale: true, fetchedAt: new Date('2026-03-15T22:10:00Z') } },
+      },
+    };
+    const doc = brief('morning', { snapshot: failing });
+    const note = doc.footer.find((n) => n.text.startsWith('JGB curve is stale'));
+    expect(note).toEqual({
+      text: 'JGB curve is stale: its source did not answer; showing data fetched Mar 16, 2026, 07:10 JST',
+      warning: true,
+    });
+    const ja = brief('morning.ja', { snapshot: failing }).footer.map((n) => n.text);
+    expect(ja).toContain(
+      '日本国債は更新が遅れています：配信元が応答しないため、2026年3月16日 07:10 JST取得のデータを表示しています',
+    );
+  });
+
   it('shows times in the channel time zone', () => {
     const notes = brief('morning', { timeZone: 'America/New_York' }).footer.map((n) => n.text);
     expect(notes).toContain('Bitcoin: Kraken, spot, as of Mar 15, 2026, 20:00 EDT');

@@ -98,7 +98,6 @@ export function fixtureMarket(): MarketService {
     async headlines() {
       return sourced(await collectHeadlines(feeds), { id: 'rss', name: 'news feeds' });
     },
-    isCurveWarm: () => true,
   };
 }
 

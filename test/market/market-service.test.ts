@@ -4,6 +4,7 @@ import { dispatch } from '../../src/command/dispatch.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { renderText } from '../../src/render/render-text.ts';
+import { createBriefComposer } from '../../src/schedule/brief-composer.ts';
 import { CONSOLE_CALLER } from '../../src/transports/console-transport.ts';
 import {
   type FakeMarket,
@@ -116,6 +117,49 @@ describe('a source that fails after a good fetch', () => {
       expect(text).toContain('Stale: the last refresh failed');
     }
     expect(asked()).toBe(before);
+  });
+});
+
+describe('a scheduled brief while a source is in its failure pause', () => {
+  it('waits for the recovered source and shows fresh figures, while commands still answer stale at once', async () => {
+    const config = loadConfig({ ...market.env, SOURCE_TIMEOUT_MS: '300' });
+    const now = new Date('2026-04-30T22:30:00Z');
+    const bot = createBriefbot(config, { log: createLogger('silent'), now: () => now, ttlMs: { curve: 0 } });
+    const composer = createBriefComposer({
+      market: bot.market,
+      briefs: bot.store.briefs,
+      now: () => now,
+      sigmaWindowDays: 60,
+    });
+    expect((await ask(bot, '/yield 40y')).text).not.toContain('Stale');
+    market.server.route(MOF_PATHS.enHistory, { status: 503 });
+    market.server.route(MOF_PATHS.jaHistory, { status: 503 });
+    expect((await ask(bot, '/yield 40y')).text).toContain('Stale');
+
+    // The source is back a few seconds later, inside the pause: a command is not kept waiting on it…
+    serveMofEnglish();
+    serveMofJapanese();
+    const asked = () => market.server.countFor(MOF_PATHS.enHistory);
+    const before = asked();
+    expect((await ask(bot, '/yield 40y')).text).toContain('Stale');
+    expect(asked()).toBe(before);
+
+    // …but the brief due now asks it again rather than go out marked stale.
+    const brief = renderText(
+      await composer.compose({
+        scheduleId: 's1',
+        fireAt: now.toISOString(),
+        platform: 'slack',
+        channelId: 'C1',
+        ownerId: 'U1',
+        template: 'morning',
+        timeZone: 'Asia/Tokyo',
+      }),
+    );
+    expect(asked()).toBe(before + 1);
+    expect(brief).toContain('Ministry of Finance Japan');
+    expect(brief).not.toMatch(/JGB[^\n]*stale/i);
+    expect((await ask(bot, '/yield 40y')).text).not.toContain('Stale');
   });
 });
 

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Asset, Market } from '../../src/domain/instruments.ts';
 import type { CurveHistory, Quote } from '../../src/domain/market-data.ts';
 import { createLogger } from '../../src/log/logger.ts';
-import type { HeadlineSet, MarketService, Sourced } from '../../src/market/market-service.ts';
+import type { HeadlineSet, MarketService, ReadOptions, Sourced } from '../../src/market/market-service.ts';
 import { isWeekdayMarketOpen } from '../../src/market/refresh-plan.ts';
 import { createRefresherService } from '../../src/market/refresher-service.ts';
 
-/** A market service double that records which reads the refresher made. */
+/**
+ * A market service double that records which reads the refresher made; a read that would take a
+ * failing source's stale value instead of waiting for its refresh is recorded with a `!`.
+ */
 function recordingMarket(reads: string[]): MarketService {
+  const mark = (read?: ReadOptions) => (read?.waitForRefresh === true ? '' : '!');
   const sourced = <T>(value: T): Sourced<T> => ({
     value,
     source: { id: 't', name: 't' },
@@ -15,20 +19,19 @@ function recordingMarket(reads: string[]): MarketService {
     stale: false,
   });
   return {
-    async curve(market: Market) {
-      reads.push(`curve:${market}`);
+    async curve(market: Market, read?: ReadOptions) {
+      reads.push(`curve:${market}${mark(read)}`);
       return sourced<CurveHistory>({ market, rows: [], source: { id: 't', name: 't' }, complete: true });
     },
-    async quote(asset: Asset) {
-      reads.push(`quote:${asset}`);
+    async quote(asset: Asset, read?: ReadOptions) {
+      reads.push(`quote:${asset}${mark(read)}`);
       if (asset === 'gold') throw new Error('gold source down');
       return sourced({ asset } as unknown as Quote);
     },
-    async headlines() {
-      reads.push('headlines');
+    async headlines(read?: ReadOptions) {
+      reads.push(`headlines${mark(read)}`);
       return sourced<HeadlineSet>({ headlines: [], failed: [] });
     },
-    isCurveWarm: () => false,
   };
 }
 
@@ -45,6 +48,8 @@ describe('the refresher', () => {
     });
     expect(await refresher.runDue()).toBe(10);
     expect(reads).toContain('curve:jp');
+    // Every read waits for its source, even one in its failure pause: the listeners read the result.
+    expect(reads.filter((read) => read.endsWith('!'))).toEqual([]);
     expect(notified).toContain('quote:gold');
 
     reads.length = 0;

@@ -71,6 +71,45 @@ describe('cache', () => {
     expect(loads).toBe(2);
   });
 
+  it('lets a read that waits for a refresh retry inside the pause, while other reads still answer at once', async () => {
+    let clock = 0;
+    const cache = createCache({ now: () => clock, retryAfterFailureMs: 30_000 });
+    await cache.get('k', 100, async () => 'good');
+    let loads = 0;
+    clock = 500;
+    const down = async (): Promise<string> => {
+      loads += 1;
+      throw new Error('down');
+    };
+    expect(await cache.get('k', 100, down)).toMatchObject({ value: 'good', stale: true });
+
+    // Still down: the waiting read asks again, and gets the stale value once that fails too.
+    clock = 1_000;
+    expect(await cache.get('k', 100, down, { waitForRefresh: true })).toMatchObject({
+      value: 'good',
+      stale: true,
+    });
+    expect(loads).toBe(2);
+
+    // Recovered: the waiting read gets the new value; a read that does not wait, meanwhile, gets
+    // the stale one at once and joins no load of its own.
+    clock = 2_000;
+    let release: (value: string) => void = () => undefined;
+    const recovering = () => {
+      loads += 1;
+      return new Promise<string>((resolve) => {
+        release = resolve;
+      });
+    };
+    const waiting = cache.get('k', 100, recovering, { waitForRefresh: true });
+    expect(await cache.get('k', 100, recovering)).toMatchObject({ value: 'good', stale: true });
+    expect(loads).toBe(3);
+    release('better');
+    expect(await waiting).toMatchObject({ value: 'better', stale: false });
+    expect(await cache.get('k', 100, down)).toMatchObject({ value: 'better', stale: false });
+    expect(loads).toBe(3);
+  });
+
   it('remembers a cold failure for the pause instead of waiting on the source again', async () => {
     let clock = 0;
     const cache = createCache({ now: () => clock, retryAfterFailureMs: 30_000 });

@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/domain/document.ts';
+import { sendWithRetry } from '../../src/schedule/send-with-retry.ts';
 import { createSlackChannelPoster } from '../../src/transports/slack/slack-channel-poster.ts';
 import { createSlackDeliveryProbe } from '../../src/transports/slack/slack-delivery-probe.ts';
 import { createSlackWebClient } from '../../src/transports/slack/slack-web-client.ts';
@@ -58,6 +59,36 @@ describe('the Slack delivery probe', () => {
     expect(
       await probe.findPosted('C1', brief('Morning brief · Thursday, April 30, 2026'), new Date(now - 60_000)),
     ).toBeUndefined();
+  });
+
+  it('finds a brief whose post timed out after Slack took it, so the retry does not send it twice', async () => {
+    // The poster's client as the Slack transport makes it: it retries 429s only.
+    const client = createSlackWebClient({
+      token: TOKEN,
+      apiUrl: slack.apiUrl,
+      retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 3 },
+      timeoutMs: 100,
+      posts: true,
+    });
+    const pacing = { now: () => 0, sleep: async () => {} };
+    slack.delay('chat.postMessage', 300);
+    const document = brief('Morning brief · Friday, May 1, 2026');
+    const result = await sendWithRetry({
+      poster: createSlackChannelPoster({ client, log: silentLog, clock: pacing }),
+      channelId: 'C1',
+      document,
+      probe: createSlackDeliveryProbe({ client }),
+      checkFirst: false,
+      since: new Date(now - 60_000),
+      deadline: new Date(now + 600_000),
+      // Backoff waits for real, long enough for Slack's late answer to land.
+      clock: { now: () => new Date(now), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      policy: { initialDelayMs: 1_000, maxDelayMs: 1_000 },
+      signal: new AbortController().signal,
+    });
+    expect(result).toMatchObject({ kind: 'sent', note: expect.stringContaining('found in the channel') });
+    expect(slack.posted).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('says it cannot tell when Slack refuses to show the history', async () => {

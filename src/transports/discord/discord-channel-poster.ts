@@ -1,12 +1,27 @@
-import { type REST, Routes } from 'discord.js';
+import { REST, Routes } from 'discord.js';
 import type { ChannelPoster, PostResult } from '../../delivery/channel-poster.ts';
 import type { Document } from '../../domain/document.ts';
 import type { Logger } from '../../log/logger.ts';
 import { toDeliveryError } from './discord-errors.ts';
 import { discordPayloads } from './discord-payload.ts';
 
+/**
+ * A REST client for posting messages. It waits out a 429 and tries again (Discord refused that
+ * request, so nothing was posted), but never resends after a timeout, a dropped connection or a 5xx,
+ * which may have posted the message: discord.js would by default, up to three times, and a channel
+ * would see the brief twice. The failure goes back to the caller instead; the scheduler looks in the
+ * channel before it sends again. Call `clearHashSweeper` and `clearHandlerSweeper` when done.
+ */
+export function createPostingRest(options: { apiUrl: string; token: string; timeoutMs?: number }): REST {
+  return new REST({
+    api: options.apiUrl,
+    retries: 0,
+    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+  }).setToken(options.token);
+}
+
 export interface DiscordChannelPosterOptions {
-  /** A REST client with the bot token set (`client.rest` of a logged-in client will do). */
+  /** A REST client with the bot token set, made by `createPostingRest`. */
   readonly rest: REST;
   readonly log: Logger;
 }

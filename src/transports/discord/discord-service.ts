@@ -5,7 +5,7 @@ import type { ChannelPoster } from '../../delivery/channel-poster.ts';
 import { ConfigError } from '../../errors.ts';
 import type { HttpServer } from '../../http/http-server.ts';
 import type { Service, ServiceFactory, ServiceStatus } from '../../serve/service.ts';
-import { createDiscordChannelPoster } from './discord-channel-poster.ts';
+import { createDiscordChannelPoster, createPostingRest } from './discord-channel-poster.ts';
 import { createDiscordGateway, type DiscordGateway } from './discord-gateway.ts';
 import { mountDiscordInteractions } from './discord-interactions-route.ts';
 import { createDiscordSignatureVerifier, isDiscordPublicKey } from './discord-signature.ts';
@@ -40,6 +40,7 @@ function createService(
   }
   let gateway: DiscordGateway | undefined;
   let poster: ChannelPoster | undefined;
+  let postingRest: REST | undefined;
   // Interaction webhooks (edits, follow-ups) are authenticated by the interaction token, not the
   // bot token, so one token-less REST client serves both the gateway and the HTTP endpoint.
   const webhookRest = new REST({ api: bot.config.DISCORD_API_URL });
@@ -52,13 +53,16 @@ function createService(
   return {
     name: 'discord',
     async start() {
-      if (gateway === undefined) return;
+      if (gateway === undefined || token === undefined) return;
       await gateway.start();
-      poster = createDiscordChannelPoster({ rest: gateway.rest, log: bot.log });
+      postingRest = createPostingRest({ apiUrl: bot.config.DISCORD_API_URL, token });
+      poster = createDiscordChannelPoster({ rest: postingRest, log: bot.log });
       bot.posters.register(poster);
     },
     async stop() {
       await gateway?.stop();
+      postingRest?.clearHashSweeper();
+      postingRest?.clearHandlerSweeper();
       webhookRest.clearHashSweeper();
       webhookRest.clearHandlerSweeper();
     },

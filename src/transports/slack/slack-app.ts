@@ -124,7 +124,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   const poster = createSlackChannelPoster({
-    client,
+    // Its own client, which never resends a message whose fate is unknown (a timeout, a 5xx).
+    client: createSlackWebClient({ token: options.botToken, ...clientOptions, posts: true }),
     log,
     ...(options.clock ? { clock: options.clock } : {}),
   });

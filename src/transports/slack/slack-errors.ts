@@ -45,13 +45,18 @@ const PERMANENT_CODES = new Set([
  */
 const EXHAUSTED_429 = /rate limit was exceeded.*retry-after: (\d+)/i;
 
+/** A 429 that WebClient waited out and is about to retry (or, after its last retry, gives up on). */
+export function isRateLimitRetry(error: unknown): boolean {
+  return error instanceof Error && EXHAUSTED_429.test(error.message);
+}
+
 export function isPermanentSlackCode(code: string): boolean {
   return PERMANENT_CODES.has(code);
 }
 
 /** The Slack error code of a failed Web API call (`channel_not_found`, `ratelimited`, `http_503`). */
 export function slackErrorCode(error: unknown): string | undefined {
-  if (error instanceof Error && EXHAUSTED_429.test(error.message)) return 'ratelimited';
+  if (isRateLimitRetry(error)) return 'ratelimited';
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   // Compared by code, not instanceof, so a second copy of @slack/web-api in the tree still matches.
   switch (error.code) {

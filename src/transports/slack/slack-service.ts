@@ -16,7 +16,7 @@ export const createSlackService: ServiceFactory = ({ bot, http }) => {
   const log = bot.log.child({ service: 'slack' });
 
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
-    const client = createSlackWebClient({ token, apiUrl: config.SLACK_API_URL, log });
+    const client = createSlackWebClient({ token, apiUrl: config.SLACK_API_URL, log, posts: true });
     return postOnlyService(() => bot.posters.register(createSlackChannelPoster({ client, log })), log);
   }
 

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../log/logger.ts';
+import { isRateLimitRetry } from './slack-errors.ts';
 import { slackLogger } from './slack-logger.ts';
 
 export type WebClient = webApi.WebClient;
@@ -19,6 +20,21 @@ export const SLACK_RETRY_POLICY: RetryOptions = {
   randomize: true,
 };
 
+/**
+ * A retry policy for a client that posts messages: it retries only a 429, which Slack refused, so
+ * nothing was posted. After a timeout, a dropped connection or a 5xx the message may have been
+ * posted, and sending it again could post it twice: the failure goes back to the caller, which
+ * decides (the scheduler looks in the channel before sending again; an alert or a button press does
+ * not resend).
+ */
+export function onlyRateLimitRetries(policy: RetryOptions): RetryOptions {
+  const onFailedAttempt = (error: Error) => {
+    // Throwing here makes p-retry give up with this error instead of trying again.
+    if (!isRateLimitRetry(error)) throw error;
+  };
+  return { ...policy, onFailedAttempt } as RetryOptions;
+}
+
 /** One Web API request that takes longer than this is abandoned (and retried per the policy). */
 export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
 
@@ -29,6 +45,8 @@ export interface SlackWebClientOptions {
   readonly log?: Logger;
   /** Tests pass a fast policy; production keeps `SLACK_RETRY_POLICY`. */
   readonly retryConfig?: RetryOptions;
+  /** A client that posts messages retries 429s only (see `onlyRateLimitRetries`). */
+  readonly posts?: boolean;
   readonly timeoutMs?: number;
 }
 
@@ -41,7 +59,9 @@ export function createSlackWebClient(options: SlackWebClientOptions): WebClient 
 export function slackClientOptions(options: Omit<SlackWebClientOptions, 'token'>): webApi.WebClientOptions {
   return {
     slackApiUrl: withTrailingSlash(options.apiUrl),
-    retryConfig: options.retryConfig ?? SLACK_RETRY_POLICY,
+    retryConfig: options.posts
+      ? onlyRateLimitRetries(options.retryConfig ?? SLACK_RETRY_POLICY)
+      : (options.retryConfig ?? SLACK_RETRY_POLICY),
     // WebClient resolves method names against slackApiUrl only when this is false; an absolute
     // URL smuggled into a method name could otherwise send the token elsewhere.
     allowAbsoluteUrls: false,

@@ -1,9 +1,12 @@
-import { REST } from 'discord.js';
+import type { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/delivery/channel-poster.ts';
 import type { Document } from '../../../src/domain/document.ts';
 import { createLogger } from '../../../src/log/logger.ts';
-import { createDiscordChannelPoster } from '../../../src/transports/discord/discord-channel-poster.ts';
+import {
+  createDiscordChannelPoster,
+  createPostingRest,
+} from '../../../src/transports/discord/discord-channel-poster.ts';
 import { type FakeDiscordRest, startFakeDiscordRest } from '../../support/fake-discord-rest.ts';
 
 const CHANNEL = '300000000000000001';
@@ -26,7 +29,7 @@ let client: REST;
 
 beforeEach(async () => {
   rest = await startFakeDiscordRest();
-  client = new REST({ api: rest.apiUrl }).setToken('test-bot-token');
+  client = createPostingRest({ apiUrl: rest.apiUrl, token: 'test-bot-token', timeoutMs: 200 });
 });
 afterEach(async () => {
   client.clearHashSweeper();
@@ -95,20 +98,33 @@ describe('the Discord channel poster', () => {
     });
   });
 
-  it('treats a server error as transient once the REST client has used its retries', async () => {
+  it('does not send again after a server error, which may have posted it: the failure is transient', async () => {
     rest.handle('POST', /^\/channels\/\d+\/messages$/, {
       status: 503,
       json: { message: 'unavailable', code: 0 },
     });
-    const quick = new REST({ api: rest.apiUrl, retries: 0 }).setToken('test-bot-token');
 
-    const failure = await createDiscordChannelPoster({ rest: quick, log: createLogger('silent') })
+    const failure = await poster()
       .post(CHANNEL, brief)
       .catch((error: unknown) => error);
-    quick.clearHashSweeper();
-    quick.clearHandlerSweeper();
 
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure).toMatchObject({ permanent: false });
+    expect(rest.matching('POST', /^\/channels\/\d+\/messages$/)).toHaveLength(1);
+  });
+
+  it('does not send again after a timeout: Discord posted it once, however late it answered', async () => {
+    rest.once('POST', /^\/channels\/\d+\/messages$/, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return { json: { id: '300000000000000099', channel_id: CHANNEL } };
+    });
+
+    const failure = await poster()
+      .post(CHANNEL, brief)
+      .catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(failure).toMatchObject({ permanent: false });
+    expect(rest.matching('POST', /^\/channels\/\d+\/messages$/)).toHaveLength(1);
   });
 });

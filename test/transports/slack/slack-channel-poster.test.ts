@@ -22,12 +22,17 @@ beforeEach(async () => {
 });
 afterEach(() => slack.close());
 
-function poster(options: { retries?: number; clock?: ReturnType<typeof createManualClock> } = {}) {
+function poster(
+  options: { retries?: number; clock?: ReturnType<typeof createManualClock>; timeoutMs?: number } = {},
+) {
+  // A posting client, as the Slack transport makes for its poster.
   const client = createSlackWebClient({
     token: TOKEN,
     apiUrl: slack.apiUrl.replace(/\/$/, ''),
     log,
     retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: options.retries ?? 3 },
+    posts: true,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   return createSlackChannelPoster({ client, log, ...(options.clock ? { clock: options.clock } : {}) });
 }
@@ -58,18 +63,25 @@ describe('Slack channel poster', () => {
     },
   );
 
-  it('retries a 5xx and delivers once Slack recovers', async () => {
-    slack.failNext('chat.postMessage', { status: 503 }, 2);
-    await poster().post('C0123', brief);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
-  });
-
-  it('reports a 5xx that outlasts the retries as transient', async () => {
+  it('does not send again after a 5xx, which may have posted it: the failure is transient and the caller decides', async () => {
     slack.failNext('chat.postMessage', { status: 502 }, 5);
-    const error = await poster({ retries: 1 })
+    const error = await poster()
       .post('C0123', brief)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ permanent: false, context: { code: 'http_502' } });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('does not send again after a timeout: Slack posted it once, however late it answered', async () => {
+    slack.delay('chat.postMessage', 300);
+    const error = await poster({ timeoutMs: 100 })
+      .post('C0123', brief)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ permanent: false, context: { code: 'request_error' } });
+    await slack.waitFor(() => slack.posted.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(slack.posted).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('waits out a 429 for its Retry-After before trying again', async () => {

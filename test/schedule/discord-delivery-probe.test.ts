@@ -107,6 +107,20 @@ describe('the Discord delivery probe', () => {
     await expect(probe().findPosted(CHANNEL, long, new Date(0))).rejects.toThrow(/several messages/);
   });
 
+  it('says it cannot tell when the channel holds more messages since the claim than it reads', async () => {
+    let id = 10n ** 17n;
+    discord.handle('GET', /^\/channels\/\d+\/messages$/, () => ({
+      json: Array.from({ length: 100 }, () => {
+        id += 1n;
+        return { id: String(id), author: { id: '1' }, embeds: [{ title: 'Chatter' }] };
+      }),
+    }));
+    await expect(
+      probe().findPosted(CHANNEL, brief('Morning brief · Friday, May 1, 2026'), new Date(now - 1_000)),
+    ).rejects.toThrow(/more than 300 messages/);
+    expect(discord.matching('GET', /^\/channels\/\d+\/messages$/)).toHaveLength(3);
+  });
+
   it('says it cannot tell when Discord refuses to show the history', async () => {
     discord.once('GET', /^\/channels\/\d+\/messages$/, {
       status: 403,

@@ -91,6 +91,19 @@ describe('the Slack delivery probe', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('pages back through a busy channel, and says it cannot tell when the brief is older than it reads', async () => {
+    const { poster, probe } = clients();
+    const since = new Date(now - 60_000);
+    const morning = brief('Morning brief · Friday, May 1, 2026');
+    const sent = await poster.post('C1', morning);
+    for (let i = 0; i < 300; i += 1) await poster.post('C1', brief(`Chatter ${i}`));
+    expect(await probe.findPosted('C1', morning, since)).toEqual(sent.messageIds);
+    expect(slack.callsTo('conversations.history')).toHaveLength(2);
+
+    for (let i = 300; i < 600; i += 1) await poster.post('C1', brief(`Chatter ${i}`));
+    await expect(probe.findPosted('C1', morning, since)).rejects.toThrow(/more than 600 messages/);
+  });
+
   it('says it cannot tell when Slack refuses to show the history', async () => {
     const { probe } = clients();
     slack.failNext('conversations.history', { error: 'missing_scope' });

@@ -192,13 +192,27 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       case 'chat.postEphemeral':
         return { ok: true, channel: args.channel, ts, message: { ts, text: args.text } };
       case 'conversations.history': {
-        // Newest first, from `oldest` on, like Slack; one page is enough for the tests.
+        // Newest first, from `oldest` on, in pages of `limit` (100 by default) with an opaque
+        // cursor, like Slack.
         const oldest = Number(args.oldest ?? 0);
-        const messages = posted
+        const all = posted
           .filter((m) => m.channel === args.channel && Number(m.ts) >= oldest)
           .map(({ channel: _channel, ...message }) => ({ type: 'message', ...message }))
           .reverse();
-        return { ok: true, messages, has_more: false };
+        const limit = Number(args.limit ?? 100);
+        const start = args.cursor
+          ? Number(Buffer.from(String(args.cursor), 'base64').toString().slice('next:'.length))
+          : 0;
+        const messages = all.slice(start, start + limit);
+        const hasMore = start + limit < all.length;
+        return {
+          ok: true,
+          messages,
+          has_more: hasMore,
+          response_metadata: {
+            next_cursor: hasMore ? Buffer.from(`next:${start + limit}`).toString('base64') : '',
+          },
+        };
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };

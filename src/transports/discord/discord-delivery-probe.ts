@@ -42,7 +42,8 @@ export function createDiscordDeliveryProbe(options: { rest: REST }): DeliveryPro
       if (!bot || title === undefined) throw new Error('cannot identify the bot or the brief');
       const found: string[] = [];
       let after = firstIdAt(since);
-      for (let page = 0; page < MAX_PAGES; page += 1) {
+      let readAll = false;
+      for (let page = 0; page < MAX_PAGES && !readAll; page += 1) {
         const query = new URLSearchParams({ after: after.toString(), limit: String(PAGE_SIZE) });
         const messages = (await rest.get(Routes.channelMessages(channelId), { query })) as unknown;
         if (!Array.isArray(messages)) throw new Error('Discord answered the history request with no list');
@@ -52,9 +53,12 @@ export function createDiscordDeliveryProbe(options: { rest: REST }): DeliveryPro
           if (BigInt(message.id) > after) after = BigInt(message.id);
           if (message.author?.id === bot && message.embeds?.[0]?.title === title) found.push(message.id);
         }
-        if (messages.length < PAGE_SIZE) break;
+        readAll = messages.length < PAGE_SIZE;
       }
-      return found.length > 0 ? found.sort(byId) : undefined;
+      if (found.length > 0) return found.sort(byId);
+      // Not in the pages read, but there are more: that is not knowing, not "not posted".
+      if (!readAll) throw new Error(`more than ${MAX_PAGES * PAGE_SIZE} messages since the claim`);
+      return undefined;
     },
   };
 }

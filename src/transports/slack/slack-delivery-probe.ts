@@ -24,7 +24,8 @@ export function createSlackDeliveryProbe(options: { client: WebClient }): Delive
       if (!bot || text === undefined) throw new Error('cannot identify the bot or the brief');
       const found: string[] = [];
       let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
+      let readAll = false;
+      for (let page = 0; page < MAX_PAGES && !readAll; page += 1) {
         const history = await client.conversations.history({
           channel: channelId,
           oldest: (since.getTime() / 1_000).toFixed(6),
@@ -35,9 +36,12 @@ export function createSlackDeliveryProbe(options: { client: WebClient }): Delive
           if (message.bot_id === bot && message.text === text && message.ts) found.push(message.ts);
         }
         cursor = history.response_metadata?.next_cursor || undefined;
-        if (!history.has_more || !cursor) break;
+        readAll = !history.has_more || !cursor;
       }
-      return found.length > 0 ? found.sort() : undefined;
+      if (found.length > 0) return found.sort();
+      // Not in the pages read, but there are more: that is not knowing, not "not posted".
+      if (!readAll) throw new Error(`more than ${MAX_PAGES * PAGE_SIZE} messages since the claim`);
+      return undefined;
     },
   };
 }

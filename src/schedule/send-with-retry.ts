@@ -1,4 +1,9 @@
-import { type ChannelPoster, DeliveryError } from '../delivery/channel-poster.ts';
+import {
+  type ChannelPoster,
+  DeliveryError,
+  NOTHING_SENT,
+  type PartialPost,
+} from '../delivery/channel-poster.ts';
 import type { Document } from '../domain/document.ts';
 import { errorMessage } from '../errors.ts';
 import type { DeliveryProbe } from './delivery-probe.ts';
@@ -39,14 +44,18 @@ export interface SendRequest {
 /**
  * Sends one brief to one channel: transient failures are retried with exponential backoff (at
  * least as long as a 429's Retry-After) until the deadline; a permanent failure stops at once.
- * After a failure whose outcome is unknown (a timeout, a 5xx) the probe looks before resending.
+ * After a failure whose outcome is unknown (a timeout, a 5xx) the probe looks before resending; after
+ * one that ended a post part-way, the next attempt sends only the parts that had not arrived.
  */
 export async function sendWithRetry(request: SendRequest): Promise<SendResult> {
   const { clock, policy } = request;
   let checkFirst = request.checkFirst;
+  // What earlier attempts are known to have sent: the next one resumes after it.
+  let sent: PartialPost = NOTHING_SENT;
   for (let attempt = 1; ; attempt += 1) {
     if (request.signal.aborted) return { kind: 'stopped' };
-    if (checkFirst && request.probe) {
+    // Once a part is known to have arrived, the probe (which looks for the first) has nothing to add.
+    if (checkFirst && request.probe && sent.parts === 0) {
       try {
         const found = await request.probe.findPosted(request.channelId, request.document, request.since);
         if (found)
@@ -62,9 +71,10 @@ export async function sendWithRetry(request: SendRequest): Promise<SendResult> {
       }
     }
     try {
-      const result = await request.poster.post(request.channelId, request.document);
+      const result = await request.poster.post(request.channelId, request.document, sent);
       return { kind: 'sent', messageIds: result.messageIds };
     } catch (error) {
+      if (error instanceof DeliveryError && error.sent.parts > sent.parts) sent = error.sent;
       if (error instanceof DeliveryError && error.permanent) return { kind: 'permanent', error };
       const wait = Math.max(backoffMs(policy, attempt), retryAfterMs(error));
       if (clock.now().getTime() + wait > request.deadline.getTime()) {

@@ -8,6 +8,7 @@ import type { Document } from '../../src/domain/document.ts';
 import { createScheduler } from '../../src/schedule/scheduler.ts';
 import { offsetSchedulerClock } from '../../src/schedule/scheduler-clock.ts';
 import { createSchedulerServiceFor } from '../../src/schedule/scheduler-service-factory.ts';
+import { sendWithRetry } from '../../src/schedule/send-with-retry.ts';
 import { createSqliteStore } from '../../src/store/create-store.ts';
 import { createDiscordChannelPoster } from '../../src/transports/discord/discord-channel-poster.ts';
 import { createDiscordDeliveryProbe } from '../../src/transports/discord/discord-delivery-probe.ts';
@@ -119,6 +120,45 @@ describe('the Discord delivery probe', () => {
       probe().findPosted(CHANNEL, brief('Morning brief · Friday, May 1, 2026'), new Date(now - 1_000)),
     ).rejects.toThrow(/more than 300 messages/);
     expect(discord.matching('GET', /^\/channels\/\d+\/messages$/)).toHaveLength(3);
+  });
+
+  it('resumes a brief of several messages after the one that failed, sending none twice', async () => {
+    const long: Document = {
+      title: 'Morning brief · Friday, May 1, 2026',
+      blocks: Array.from({ length: 40 }, (_, i) => ({
+        kind: 'text' as const,
+        text: `${i} ${'x'.repeat(900)}`,
+      })),
+      footer: [],
+    };
+    const posts = /^\/channels\/\d+\/messages$/;
+    // The second message meets a 503 once: the first stays sent, and the retry starts at the second.
+    let seen = 0;
+    discord.handle('POST', posts, (request) => {
+      seen += 1;
+      if (seen === 2) return { status: 503, json: { message: 'unavailable', code: 0 } };
+      return { json: { id: String(10n ** 17n + BigInt(seen)), channel_id: CHANNEL, content: request.json } };
+    });
+    const result = await sendWithRetry({
+      poster: poster(),
+      channelId: CHANNEL,
+      document: long,
+      probe: probe(),
+      checkFirst: false,
+      since: new Date(now - 1_000),
+      deadline: new Date(now + 600_000),
+      clock: { now: () => new Date(now), sleep: async () => {} },
+      policy: { initialDelayMs: 10, maxDelayMs: 10 },
+      signal: new AbortController().signal,
+    });
+    const bodies = discord.matching('POST', posts).map((r) => JSON.stringify(r.json));
+    expect(result.kind).toBe('sent');
+    expect(bodies.length).toBeGreaterThan(2);
+    // Every message went out once, except the one that failed, which went twice.
+    expect(bodies[1]).toBe(bodies[2]);
+    expect(new Set(bodies).size).toBe(bodies.length - 1);
+    expect(result).toMatchObject({ messageIds: expect.arrayContaining([String(10n ** 17n + 1n)]) });
+    expect(discord.matching('GET', posts)).toHaveLength(0);
   });
 
   it('says it cannot tell when Discord refuses to show the history', async () => {

@@ -104,6 +104,37 @@ describe('the Slack delivery probe', () => {
     await expect(probe.findPosted('C1', morning, since)).rejects.toThrow(/more than 600 messages/);
   });
 
+  it('resumes a brief whose pictures failed after its text arrived: the text is not sent again', async () => {
+    const { poster, probe } = clients();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const document: Document = {
+      ...brief('Morning brief · Friday, May 1, 2026'),
+      blocks: [
+        { kind: 'text', text: 'JGB 10Y 2.330%' },
+        { kind: 'image', image: { name: 'curve-jp.png', alt: 'JGB curve', png, width: 2, height: 2 } },
+      ],
+    };
+    slack.failNext('files.getUploadURLExternal', { status: 503 });
+    const result = await sendWithRetry({
+      poster,
+      channelId: 'C1',
+      document,
+      probe,
+      checkFirst: false,
+      since: new Date(now - 60_000),
+      deadline: new Date(now + 600_000),
+      clock: { now: () => new Date(now), sleep: async () => {} },
+      policy: { initialDelayMs: 10, maxDelayMs: 10 },
+      signal: new AbortController().signal,
+    });
+    expect(result.kind).toBe('sent');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slack.uploads.map((u) => u.filename)).toEqual(['curve-jp.png']);
+    // The text is known to have arrived, so the probe (which looks for it) is not asked.
+    expect(slack.callsTo('conversations.history')).toHaveLength(0);
+    expect(result).toMatchObject({ messageIds: [slack.posted[0]?.ts, expect.any(String)] });
+  });
+
   it('says it cannot tell when Slack refuses to show the history', async () => {
     const { probe } = clients();
     slack.failNext('conversations.history', { error: 'missing_scope' });

@@ -1,5 +1,11 @@
 import { REST, Routes } from 'discord.js';
-import type { ChannelPoster, PostResult } from '../../delivery/channel-poster.ts';
+import {
+  type ChannelPoster,
+  NOTHING_SENT,
+  type PartialPost,
+  type PostPart,
+  sendParts,
+} from '../../delivery/channel-poster.ts';
 import type { Document } from '../../domain/document.ts';
 import type { Logger } from '../../log/logger.ts';
 import { toDeliveryError } from './discord-errors.ts';
@@ -36,26 +42,18 @@ export function createDiscordChannelPoster(options: DiscordChannelPosterOptions)
   const { rest, log } = options;
   return {
     platform: 'discord',
-    async post(channelId: string, document: Document): Promise<PostResult> {
-      const messageIds: string[] = [];
-      try {
-        for (const { body, files } of discordPayloads(document)) {
-          const message = (await rest.post(Routes.channelMessages(channelId), {
-            body,
-            ...(files.length > 0 ? { files: [...files] } : {}),
-          })) as { id?: unknown };
-          messageIds.push(typeof message.id === 'string' ? message.id : '');
-        }
-      } catch (error) {
-        const failure = toDeliveryError(error, channelId);
-        // Parts already sent stay sent; the log says which, so a retry's duplicate can be explained.
-        log.warn(
-          { err: failure, channel: channelId, sent: messageIds, permanent: failure.permanent },
-          'discord delivery failed',
-        );
-        throw failure;
-      }
-      return { messageIds };
+    async post(channelId: string, document: Document, resume: PartialPost = NOTHING_SENT) {
+      const parts = discordPayloads(document).map(
+        ({ body, files }): PostPart =>
+          async () => {
+            const message = (await rest.post(Routes.channelMessages(channelId), {
+              body,
+              ...(files.length > 0 ? { files: [...files] } : {}),
+            })) as { id?: unknown };
+            return [typeof message.id === 'string' ? message.id : ''];
+          },
+      );
+      return sendParts(parts, resume, { toError: (error) => toDeliveryError(error, channelId), log });
     },
   };
 }

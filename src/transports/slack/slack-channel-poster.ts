@@ -1,5 +1,11 @@
 import type { types } from '@slack/bolt';
-import type { ChannelPoster, PostResult } from '../../delivery/channel-poster.ts';
+import {
+  type ChannelPoster,
+  NOTHING_SENT,
+  type PartialPost,
+  type PostPart,
+  sendParts,
+} from '../../delivery/channel-poster.ts';
 import type { Document, Image } from '../../domain/document.ts';
 import type { Logger } from '../../log/logger.ts';
 import { renderSlack, type SlackMessage } from '../../render/slack/render-slack.ts';
@@ -34,28 +40,23 @@ export function createSlackChannelPoster(options: SlackChannelPosterOptions): Ch
     });
   return {
     platform: 'slack',
-    async post(channelId: string, document: Document): Promise<PostResult> {
-      const messageIds: string[] = [];
-      try {
-        for (const message of renderSlack(document)) {
+    async post(channelId: string, document: Document, resume: PartialPost = NOTHING_SENT) {
+      const paced =
+        (send: () => Promise<readonly string[]>): PostPart =>
+        async () => {
           await pacer.wait(channelId);
-          messageIds.push(await postMessage(client, channelId, message));
-        }
-        // A brief's pictures are shared together: one message, one paced slot per group.
-        for (const group of groupsOf(imagesOf(document), IMAGES_PER_SHARE)) {
-          await pacer.wait(channelId);
-          messageIds.push(...(await uploadImages(client, channelId, group)));
-        }
-      } catch (error) {
-        const failure = toDeliveryError(error, channelId);
-        // Parts already sent stay sent; the log says which, so a retry's duplicate can be explained.
-        log.warn(
-          { err: failure, channel: channelId, sent: messageIds, permanent: failure.permanent },
-          'slack delivery failed',
-        );
-        throw failure;
-      }
-      return { messageIds };
+          return send();
+        };
+      // The text messages, then the pictures shared together: one message, one paced slot per group.
+      const parts = [
+        ...renderSlack(document).map((message) =>
+          paced(async () => [await postMessage(client, channelId, message)]),
+        ),
+        ...groupsOf(imagesOf(document), IMAGES_PER_SHARE).map((group) =>
+          paced(() => uploadImages(client, channelId, group)),
+        ),
+      ];
+      return sendParts(parts, resume, { toError: (error) => toDeliveryError(error, channelId), log });
     },
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/delivery/channel-poster.ts';
 import type { Document } from '../../../src/domain/document.ts';
 import { createLogger } from '../../../src/log/logger.ts';
+import type { PacerClock } from '../../../src/transports/slack/channel-pacer.ts';
 import { createSlackChannelPoster } from '../../../src/transports/slack/slack-channel-poster.ts';
 import { createSlackWebClient } from '../../../src/transports/slack/slack-web-client.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../../support/fake-slack-api.ts';
@@ -22,9 +23,7 @@ beforeEach(async () => {
 });
 afterEach(() => slack.close());
 
-function poster(
-  options: { retries?: number; clock?: ReturnType<typeof createManualClock>; timeoutMs?: number } = {},
-) {
+function poster(options: { retries?: number; clock?: PacerClock; timeoutMs?: number } = {}) {
   // A posting client, as the Slack transport makes for its poster.
   const client = createSlackWebClient({
     token: TOKEN,
@@ -140,6 +139,30 @@ describe('Slack channel poster', () => {
     ]);
     expect(slack.callsTo('files.completeUploadExternal')[0]?.args).toMatchObject({ channel_id: 'C0123' });
     expect(result.messageIds).toHaveLength(2);
+  });
+
+  it('says which parts arrived when a later one fails, and sends only the rest when resumed', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const doc: Document = {
+      ...brief,
+      blocks: [
+        ...brief.blocks,
+        { kind: 'image', image: { name: 'curve-jp.png', alt: 'JGB curve', png, width: 2, height: 2 } },
+      ],
+    };
+    const noWaiting = { now: () => 0, sleep: async () => {} };
+    slack.failNext('files.getUploadURLExternal', { status: 503 });
+    const failure = await poster({ clock: noWaiting })
+      .post('C0123', doc)
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DeliveryError);
+    const { sent } = failure as DeliveryError;
+    expect(sent).toEqual({ parts: 1, messageIds: [expect.stringMatching(/^\d+\.\d+$/)] });
+
+    const result = await poster({ clock: noWaiting }).post('C0123', doc, sent);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slack.uploads.map((u) => u.filename)).toEqual(['curve-jp.png']);
+    expect(result.messageIds).toEqual([...sent.messageIds, expect.any(String)]);
   });
 
   it('shares many pictures in groups of ten, each group one message in its own paced slot', async () => {

@@ -9,7 +9,7 @@ export const TICK_MS = 15_000;
 
 const WAIT = { waitForRefresh: true } as const;
 
-/** Called after each refresh pass with the tasks it ran, so alerts are evaluated on fresh data. */
+/** Called after each refreshed task with it, so history and alerts see fresh data at once. */
 export type RefreshListener = (tasks: readonly RefreshTask[]) => void | Promise<void>;
 
 export interface RefresherDeps {
@@ -53,15 +53,25 @@ export function createRefresherService(deps: RefresherDeps): Service & { runDue(
         at.getTime() - (lastRunMs.get(task.key) ?? Number.NEGATIVE_INFINITY) >= task.everyMs,
     );
     for (const task of due) lastRunMs.set(task.key, at.getTime());
-    await Promise.all(due.map(refresh));
-    if (due.length > 0) {
-      for (const listener of deps.listeners ?? []) {
-        await Promise.resolve(listener(due)).catch((error: unknown) =>
-          deps.log.error({ err: error }, 'refresh listener failed'),
-        );
-      }
-    }
+    // Each task's listeners run as soon as it is refreshed, one call at a time: a source that is
+    // slow or down (the refresh waits for it) holds back only its own history and alert checks.
+    let listened = Promise.resolve();
+    await Promise.all(
+      due.map(async (task) => {
+        await refresh(task);
+        listened = listened.then(() => notify([task]));
+        await listened;
+      }),
+    );
     return due.length;
+  }
+
+  async function notify(tasks: readonly RefreshTask[]): Promise<void> {
+    for (const listener of deps.listeners ?? []) {
+      await Promise.resolve()
+        .then(() => listener(tasks))
+        .catch((error: unknown) => deps.log.error({ err: error }, 'refresh listener failed'));
+    }
   }
 
   return {

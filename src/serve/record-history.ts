@@ -4,9 +4,9 @@ import type { Asset } from '../domain/instruments.ts';
 import type { RefreshListener } from '../market/refresher-service.ts';
 
 /**
- * After each refresh pass, keeps what the sources will not keep for us: each price's latest quote
+ * After each refreshed task, keeps what the sources will not keep for us: each price's latest quote
  * (for `brief --as-of`), its daily close (for price records and brief sparklines) and the day's
- * headlines. Reads come from the cache the pass just filled, so recording costs no upstream request.
+ * headlines. Reads come from the cache the refresh just filled, so recording costs no upstream request.
  */
 export function recordHistory(bot: Briefbot): RefreshListener {
   return async (tasks) => {

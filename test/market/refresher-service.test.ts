@@ -71,6 +71,34 @@ describe('the refresher', () => {
     expect(reads).toContain('curve:jp');
   });
 
+  it('tells its listeners of each task as it is refreshed, so a slow source holds back only its own', async () => {
+    const reads: string[] = [];
+    const market = recordingMarket(reads);
+    let release: () => void = () => undefined;
+    const slowJp: MarketService = {
+      ...market,
+      async curve(which, read) {
+        if (which === 'jp') await new Promise<void>((resolve) => (release = resolve));
+        return market.curve(which, read);
+      },
+    };
+    const notified: string[] = [];
+    const refresher = createRefresherService({
+      market: slowJp,
+      log: createLogger('silent'),
+      now: () => new Date('2026-01-20T01:00:00Z'),
+      listeners: [(tasks) => void notified.push(...tasks.map((t) => t.key))],
+    });
+    const pass = refresher.runDue();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(notified).toContain('quote:btc');
+    expect(notified).not.toContain('curve:jp');
+    release();
+    expect(await pass).toBe(10);
+    expect(notified).toHaveLength(10);
+    expect(notified.at(-1)).toBe('curve:jp');
+  });
+
   it('knows the weekend close runs from Friday 22:00 to Sunday 22:00 UTC', () => {
     expect(isWeekdayMarketOpen(new Date('2026-01-23T21:59:00Z'))).toBe(true);
     expect(isWeekdayMarketOpen(new Date('2026-01-23T22:00:00Z'))).toBe(false);

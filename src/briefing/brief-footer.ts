@@ -34,10 +34,12 @@ export function sourceNotes(
       continue;
     }
     notes.push({ text: strings.curveNote(name, part.value.source.name, format.date(last.date)) });
+    // Two different reasons, each worth saying: the source did not answer; the data is behind.
     if (part.value.stale) {
       const fetched = format.dateTime(part.value.fetchedAt);
       notes.push({ text: strings.curveRefreshFailed(name, fetched), warning: true });
-    } else if (isCurveOutdated(market, last.date, snapshot.takenAt)) {
+    }
+    if (isCurveOutdated(market, last.date, snapshot.takenAt)) {
       notes.push({ text: strings.curveStale(name, format.date(last.date)), warning: true });
     }
   }

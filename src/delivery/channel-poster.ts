@@ -60,6 +60,15 @@ export class DeliveryError extends Error {
   readonly sent: PartialPost;
 }
 
+/**
+ * Whether the message may be in the channel despite the failure: some of its parts arrived, or the
+ * platform never answered (a timeout, a dropped connection, a 5xx). A refusal (a permanent error,
+ * a 429) means nothing of it was posted.
+ */
+export function mayHaveArrived(error: DeliveryError): boolean {
+  return error.sent.parts > 0 || (!error.permanent && error.retryAfterMs === undefined);
+}
+
 /** The same failure, saying which parts had arrived before it. */
 export function failedAfter(error: DeliveryError, sent: PartialPost): DeliveryError {
   if (sent.parts === 0) return error;

@@ -20,10 +20,14 @@ export interface DeliveryProbe {
 export function keptUnlessFailed<T>(load: () => Promise<T>): () => Promise<T> {
   let kept: Promise<T> | undefined;
   return () => {
-    kept ??= load();
-    kept.catch(() => {
-      kept = undefined;
-    });
+    if (kept === undefined) {
+      const loading = load();
+      kept = loading;
+      loading.catch(() => {
+        // A later call may already have started another load: forget only this one.
+        if (kept === loading) kept = undefined;
+      });
+    }
     return kept;
   };
 }

@@ -119,6 +119,19 @@ describe('the footer', () => {
       text: 'JGB curve is stale: its source did not answer; showing data fetched Mar 16, 2026, 07:10 JST',
       warning: true,
     });
+    // The US curve of the golden snapshot is both: its refresh failed, and it is months behind.
+    const us = snapshot.curves.us;
+    if (!us.ok) throw new Error('the golden snapshot has a US curve');
+    const both = brief('morning', {
+      snapshot: {
+        ...failing,
+        curves: { ...failing.curves, us: { ok: true, value: { ...us.value, stale: true } } },
+      },
+    }).footer.map((n) => n.text);
+    expect(both.filter((text) => text.startsWith('US Treasuries is stale'))).toEqual([
+      expect.stringContaining('its source did not answer'),
+      'US Treasuries is stale: the latest published date is Sep 25, 2025',
+    ]);
     const ja = brief('morning.ja', { snapshot: failing }).footer.map((n) => n.text);
     expect(ja).toContain(
       '日本国債は更新が遅れています：配信元が応答しないため、2026年3月16日 07:10 JST取得のデータを表示しています',

@@ -2,7 +2,7 @@ import { InteractionResponseType } from 'discord.js';
 import { POST_BRIEF_ACTION_ID, postedBrief } from '../../../commands/brief.ts';
 import type { Caller, CommandContext } from '../../command/command.ts';
 import type { ChannelPoster } from '../../delivery/channel-poster.ts';
-import { DeliveryError } from '../../delivery/channel-poster.ts';
+import { DeliveryError, mayHaveArrived } from '../../delivery/channel-poster.ts';
 import { UserError } from '../../errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import { discordCaller } from './discord-caller.ts';
@@ -67,6 +67,9 @@ function reason(error: unknown): string {
   if (error instanceof UserError) return [error.message, error.hint].filter(Boolean).join(' ');
   if (error instanceof DeliveryError && error.permanent) {
     return 'briefbot may not post in this channel. Give it View Channel, Send Messages, Embed Links and Attach Files here, then run /brief again.';
+  }
+  if (error instanceof DeliveryError && mayHaveArrived(error)) {
+    return 'Discord did not confirm the post, so it may have arrived anyway. Check the channel before you run /brief again.';
   }
   return 'Discord did not take the message. Run /brief again in a minute.';
 }

@@ -8,7 +8,7 @@ import type {
 } from '@slack/bolt';
 import { POST_BRIEF_ACTION_ID, postedBrief } from '../../../commands/brief.ts';
 import type { Caller, CommandContext } from '../../command/command.ts';
-import { type ChannelPoster, DeliveryError } from '../../delivery/channel-poster.ts';
+import { type ChannelPoster, DeliveryError, mayHaveArrived } from '../../delivery/channel-poster.ts';
 import { UserError } from '../../errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import { ephemeralText, respondArgs } from './slack-reply.ts';
@@ -73,6 +73,9 @@ function failureText(error: unknown, log: Logger): string {
   }
   const reference = randomBytes(4).toString('hex');
   log.error({ err: error, reference }, 'post_brief failed');
+  if (error instanceof DeliveryError && mayHaveArrived(error)) {
+    return `Slack did not confirm the post (ref ${reference}), so it may have arrived anyway. Check the channel before you press the button again.`;
+  }
   return `The brief could not be posted (ref ${reference}). Try the button again in a minute.`;
 }
 

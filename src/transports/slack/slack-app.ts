@@ -93,7 +93,8 @@ export interface SlackApp {
 
 /**
  * The Slack transport on Bolt: every registry command as its own slash command, the "Post to
- * channel" action, and a channel poster sharing one Web API client pointed at `SLACK_API_URL`.
+ * channel" action, and a channel poster, with Web API clients pointed at `SLACK_API_URL` (the
+ * poster's own never resends a post whose outcome is unknown).
  */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { log } = options;
@@ -123,9 +124,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     log.error({ err: error }, 'unhandled error in a Slack listener');
   });
 
+  // For what goes into channels: it never resends a message whose fate is unknown (a timeout, a 5xx).
+  const postingClient = createSlackWebClient({ token: options.botToken, ...clientOptions, posts: true });
   const poster = createSlackChannelPoster({
-    // Its own client, which never resends a message whose fate is unknown (a timeout, a 5xx).
-    client: createSlackWebClient({ token: options.botToken, ...clientOptions, posts: true }),
+    client: postingClient,
     log,
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -151,7 +153,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       await openDigestModal(client, payload.trigger_id, view);
     },
     uploadImages: async (channelId, images) => {
-      await uploadImages(client, channelId, images);
+      await uploadImages(postingClient, channelId, images);
     },
     log,
     ...(options.ackBudgetMs === undefined ? {} : { ackBudgetMs: options.ackBudgetMs }),

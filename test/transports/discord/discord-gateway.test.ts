@@ -254,6 +254,17 @@ describe('the Discord gateway transport', () => {
     expect(result?.messageIds).toHaveLength(1);
   });
 
+  it('sends a post Discord answered with a 503 once: its outcome is unknown, so the poster does not resend it', async () => {
+    const before = discord.rest.matching('POST', CHANNEL_MESSAGES).length;
+    discord.rest.once('POST', CHANNEL_MESSAGES, { status: 503, json: { message: 'unavailable', code: 0 } });
+    const failure = await bot.posters
+      .get('discord')
+      ?.post(CHANNEL_ID, { title: 'Alert', blocks: [{ kind: 'text', text: '40Y above 3.9%' }], footer: [] })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ permanent: false });
+    expect(discord.rest.matching('POST', CHANNEL_MESSAGES)).toHaveLength(before + 1);
+  });
+
   it('posts the previewed brief to the channel once when "Post to channel" is clicked twice', async () => {
     const before = discord.rest.matching('POST', CHANNEL_MESSAGES).length;
     const first = buttonInteraction('post_brief:morning', '600000000000000001');

@@ -75,6 +75,18 @@ describe('/brief on Slack', () => {
     expect(String(answer?.body.text)).toContain('/invite @briefbot');
   });
 
+  it('sends a post Slack answered with a 503 once, and says it may have arrived', async () => {
+    // The harness's client would send it again after the 503; the poster's own never resends a post.
+    h.slack.failNext('chat.postMessage', { status: 503 });
+    const before = h.slack.callsTo('chat.postMessage').length;
+    const { responseUrl, sent } = pressPost('close', '1768900000.000444', 'C0OTHER');
+    expect((await sent).status).toBe(200);
+    await h.slack.waitFor(() => h.slack.responseUrlPosts.some((p) => responseUrl.endsWith(p.path)));
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(before + 1);
+    const answer = h.slack.responseUrlPosts.find((p) => responseUrl.endsWith(p.path));
+    expect(String(answer?.body.text)).toContain('may have arrived anyway. Check the channel');
+  });
+
   it('answers an unknown template in the button with a hint, posting nothing', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
     const { responseUrl, sent } = pressPost('no-such-template', '1768900000.000333');

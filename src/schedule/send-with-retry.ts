@@ -69,6 +69,14 @@ export async function sendWithRetry(request: SendRequest): Promise<SendResult> {
         // would rather see a brief twice than not at all.
         request.onProbeFailed?.(error);
       }
+      // Reading a busy or slow channel takes time: no send starts after the deadline.
+      if (clock.now().getTime() > request.deadline.getTime()) {
+        return {
+          kind: 'gave-up',
+          error: 'the deadline passed while looking in the channel',
+          attempts: attempt - 1,
+        };
+      }
     }
     try {
       const result = await request.poster.post(request.channelId, request.document, sent);

@@ -135,6 +135,31 @@ describe('the Slack delivery probe', () => {
     expect(result).toMatchObject({ messageIds: [slack.posted[0]?.ts, expect.any(String)] });
   });
 
+  it('does not send once the deadline has passed while it was looking in the channel', async () => {
+    const { poster } = clients();
+    let clock = now;
+    const slowProbe = {
+      async findPosted() {
+        clock += 120_000;
+        return undefined;
+      },
+    };
+    const result = await sendWithRetry({
+      poster,
+      channelId: 'C1',
+      document: brief('Morning brief · Friday, May 1, 2026'),
+      probe: slowProbe,
+      checkFirst: true,
+      since: new Date(now - 60_000),
+      deadline: new Date(now + 60_000),
+      clock: { now: () => new Date(clock), sleep: async () => {} },
+      policy: { initialDelayMs: 10, maxDelayMs: 10 },
+      signal: new AbortController().signal,
+    });
+    expect(result).toMatchObject({ kind: 'gave-up', attempts: 0 });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
   it('says it cannot tell when Slack refuses to show the history', async () => {
     const { probe } = clients();
     slack.failNext('conversations.history', { error: 'missing_scope' });

@@ -162,7 +162,8 @@ function requestOf(text: string): ParsedRequest {
   const known = readings.get(text);
   if (known) return known;
   const { market, tenorText, dateText } = parseArguments(text);
-  const tenor = resolveTenor(tenorText, market, USAGE);
+  // The hint shows a line to type as is: "Try /yield 40y", not the grammar with its brackets.
+  const tenor = resolveTenor(tenorText, market, market === 'us' ? '/yield us <tenor>' : '/yield <tenor>');
   const request = Object.freeze(dateText === undefined ? { market, tenor } : { market, tenor, dateText });
   if (readings.size >= READINGS_KEPT) readings.clear();
   readings.set(text, request);

@@ -12,6 +12,15 @@ describe('configuration', () => {
     expect(config.NEWS_FEEDS).toEqual([]);
   });
 
+  it('takes a variable set to nothing as unset, so it keeps its default', () => {
+    const blank = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, '']));
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+    expect(loadConfig({ PORT: ' ', OPENAI_DAILY_TOKEN_BUDGET: '' })).toMatchObject({
+      PORT: 3000,
+      OPENAI_DAILY_TOKEN_BUDGET: 200_000,
+    });
+  });
+
   it('reports every bad variable at once', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', TZ_DEFAULT: 'Mars/Olympus', MOF_BASE_URL: 'ftp://x', LOG_LEVEL: 'loud' });

@@ -90,9 +90,14 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-/** Reads the configuration once; every bad variable is reported at once, not one per restart. */
+/**
+ * Reads the configuration once; every bad variable is reported at once, not one per restart. A
+ * variable set to nothing (`PORT=` in a `.env` file) counts as unset and takes its default.
+ */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const known = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, env[key]]));
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key]?.trim() === '' ? undefined : env[key]]),
+  );
   const result = configSchema.safeParse(known);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

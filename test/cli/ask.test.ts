@@ -35,7 +35,8 @@ describe('briefbot ask', () => {
 
   it.each([
     ['/yield 12y', 'There is no 12Y JGB yield'],
-    ['/yield 40', 'needs a unit'],
+    ['/yield 40', 'Try /yield 40y.'],
+    ['/yield us 7', 'Try /yield us 7y.'],
     ['/yield banana', 'is not a tenor'],
     ['/price', 'Which asset?'],
     ['/price platinum', 'is not an asset'],

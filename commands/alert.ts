@@ -206,6 +206,14 @@ function parseCondition(words: string[], subject: AlertSubject): AlertCondition 
     case 'sigma':
       return { kind: 'sigma', size: number(amount?.replace(/σ$/, ''), 'sigma needs a size', 'sigma 3') };
     case 'record': {
+      if (amount === undefined && subject.kind === 'yield' && subject.market === 'us') {
+        // Only the last year or two of the Treasury curve is loaded: a series record cannot be told.
+        throw new UserError(
+          'BAD_ARGUMENT',
+          'briefbot loads only the last year or two of the US Treasury curve, so it cannot tell a record for the whole series.',
+          `Ask for a stretch instead, for example: /alert add us ${subject.tenor} record 1y.`,
+        );
+      }
       if (amount === undefined) return { kind: 'record' };
       const years = number(amount.replace(/y$/, ''), 'record takes a number of years', 'record 10y');
       return { kind: 'record', years };

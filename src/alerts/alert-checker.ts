@@ -115,7 +115,9 @@ export function alertDocument(rule: AlertRule, observation: AlertObservation, re
       label: 'Note',
       value: extreme.record
         ? `Record ${reason} for the series (data from ${extreme.since})`
-        : `${word} since ${extreme.since}`,
+        : extreme.atLeast
+          ? `${word} in the loaded history (since at least ${extreme.since})`
+          : `${word} since ${extreme.since}`,
     });
   }
   return {

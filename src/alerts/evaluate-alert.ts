@@ -9,10 +9,21 @@ export interface AlertObservation {
   readonly change?: number;
   readonly sigma?: number;
   /** The date since which this is the highest (or lowest) value, and whether it is a series record. */
-  readonly highest?: { readonly since: string; readonly record: boolean };
-  readonly lowest?: { readonly since: string; readonly record: boolean };
+  readonly highest?: ObservedExtreme;
+  readonly lowest?: ObservedExtreme;
   readonly asOf: string;
   readonly source: string;
+}
+
+export interface ObservedExtreme {
+  readonly since: string;
+  readonly record: boolean;
+  /**
+   * Only part of the series is loaded (the US curve), and nothing in it was as extreme: `since` is
+   * where the loaded history starts, so the stretch is at least that long, and whether this is a
+   * record for the series cannot be known.
+   */
+  readonly atLeast?: boolean;
 }
 
 export interface AlertTuning {
@@ -71,15 +82,11 @@ export function evaluateAlert(
   }
 
   if (state.lastKey === observation.key) return { state };
-  const reason = eventReason(condition, observation, now);
+  const reason = eventReason(condition, observation);
   return reason ? fire(reason, { lastKey: observation.key }) : { state };
 }
 
-function eventReason(
-  condition: AlertCondition,
-  observation: AlertObservation,
-  now: Date,
-): string | undefined {
+function eventReason(condition: AlertCondition, observation: AlertObservation): string | undefined {
   switch (condition.kind) {
     case 'move':
       return observation.change !== undefined && Math.abs(observation.change) >= condition.size
@@ -95,7 +102,7 @@ function eventReason(
         if (
           condition.years === undefined
             ? extreme.record
-            : yearsBetween(extreme.since, now) >= condition.years || extreme.record
+            : yearsBetween(extreme.since, observation.asOf) >= condition.years || extreme.record
         ) {
           return extreme === observation.highest ? 'high' : 'low';
         }
@@ -107,6 +114,7 @@ function eventReason(
   }
 }
 
-function yearsBetween(date: string, now: Date): number {
-  return (now.getTime() - Date.parse(`${date}T00:00:00Z`)) / (365.25 * 86_400_000);
+/** Years from `date` to the observation (not to now: a feed that is behind must not stretch them). */
+function yearsBetween(date: string, asOf: string): number {
+  return (Date.parse(asOf) - Date.parse(`${date}T00:00:00Z`)) / (365.25 * 86_400_000);
 }

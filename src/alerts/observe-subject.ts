@@ -1,7 +1,7 @@
-import { analyseLevel, type Observation, tenorSeries } from '../domain/analytics.ts';
+import { analyseLevel, type Extreme, type Observation, tenorSeries } from '../domain/analytics.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { AlertSubject } from './alert-rule.ts';
-import type { AlertObservation } from './evaluate-alert.ts';
+import type { AlertObservation, ObservedExtreme } from './evaluate-alert.ts';
 
 /**
  * Daily closes of prices seen by this bot. The price sources give only a few days of history, so
@@ -41,13 +41,14 @@ export async function observeSubject(
     const series = tenorSeries(curve.value, subject.tenor);
     if (series.length === 0) return undefined;
     const a = analyseLevel(series, series.length - 1, sigmaWindowDays);
+    const { complete } = curve.value;
     return {
       key: a.date,
       value: a.value,
       ...(a.change === undefined ? {} : { change: Math.round(a.change * 10_000) / 100 }),
       ...(a.sigma === undefined ? {} : { sigma: a.sigma }),
-      highest: a.highest,
-      lowest: a.lowest,
+      highest: observedExtreme(a.highest, complete),
+      lowest: observedExtreme(a.lowest, complete),
       asOf: a.date,
       source: curve.source.name,
     };
@@ -70,4 +71,10 @@ export async function observeSubject(
     asOf: quote.asOf.toISOString(),
     source: source.name,
   };
+}
+
+/** An extreme of a partly loaded history is never a series record, only at least as long as it. */
+function observedExtreme(extreme: Extreme, complete: boolean): ObservedExtreme {
+  if (complete || !extreme.record) return { since: extreme.since, record: extreme.record };
+  return { since: extreme.since, record: false, atLeast: true };
 }

@@ -150,5 +150,24 @@ describe('alert messages', () => {
     const text = renderText(alertDocument(rule, observation, 'high'));
     expect(text).toContain('Highest since 1999-02-05');
     expect(text).toContain('+6.4 bp');
+
+    const us = {
+      ...rule,
+      subject: { kind: 'yield' as const, market: 'us' as const, tenor: '10y' as const },
+      condition: { kind: 'record' as const, years: 1 },
+    };
+    const usTop = { ...observation, highest: { since: '2025-01-02', record: false, atLeast: true } };
+    const usText = renderText(alertDocument(us, usTop, 'high'));
+    expect(usText).toContain('Highest in the loaded history (since at least 2025-01-02)');
+    expect(usText).not.toMatch(/record/i);
+  });
+
+  it('refuse a series-record alert on a US Treasury tenor, whose history is only partly loaded', async () => {
+    const { bot } = setup();
+    const result = await dispatch('/alert add us 10y record', bot.commands, bot.contextFor(MANAGER));
+    expect(result.outcome).toBe('user-error');
+    expect(renderText(result.reply.document)).toContain('/alert add us 10y record 1y');
+    const stretch = await dispatch('/alert add us 10y record 1y', bot.commands, bot.contextFor(MANAGER));
+    expect(stretch.outcome).toBe('answer');
   });
 });

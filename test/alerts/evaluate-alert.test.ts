@@ -23,7 +23,8 @@ function firings(r: AlertRule, observations: readonly Partial<AlertObservation>[
   const fired: number[] = [];
   observations.forEach((o, i) => {
     const now = new Date(Date.parse('2026-01-20T00:00:00Z') + i * hoursApart * 3_600_000);
-    const result = evaluateAlert(r, state, { key: `k${i}`, value: 0, asOf: 'x', source: 's', ...o }, now);
+    const observation = { key: `k${i}`, value: 0, asOf: now.toISOString(), source: 's', ...o };
+    const result = evaluateAlert(r, state, observation, now);
     state = result.state;
     if (result.fired) fired.push(i);
   });
@@ -105,5 +106,29 @@ describe('event alerts', () => {
     expect(firings(rule({ kind: 'record' }), [stretch, record], 24)).toEqual([1]);
     expect(firings(rule({ kind: 'record', years: 20 }), [stretch], 24)).toEqual([0]);
     expect(firings(rule({ kind: 'record', years: 30 }), [stretch], 24)).toEqual([]);
+  });
+
+  it('count a stretch in years up to the observation, not up to now, so a feed behind stretches nothing', () => {
+    const stretch = {
+      highest: { since: '2025-01-02', record: false },
+      lowest: { since: '2026-01-19', record: false },
+    };
+    // Observed on 2025-12-20, evaluated weeks later: under a year, though over one by now.
+    const late = { ...stretch, asOf: '2025-12-20' };
+    expect(firings(rule({ kind: 'record', years: 1 }), [late], 24)).toEqual([]);
+    expect(firings(rule({ kind: 'record', years: 1 }), [{ ...stretch, asOf: '2026-01-20' }], 24)).toEqual([
+      0,
+    ]);
+  });
+
+  it('never call the top of a partly loaded history a series record, only a stretch at least that long', () => {
+    const usTop = {
+      highest: { since: '2025-01-02', record: false, atLeast: true },
+      lowest: { since: '2026-01-19', record: false },
+      asOf: '2026-01-20',
+    };
+    expect(firings(rule({ kind: 'record' }), [usTop], 24)).toEqual([]);
+    expect(firings(rule({ kind: 'record', years: 1 }), [usTop], 24)).toEqual([0]);
+    expect(firings(rule({ kind: 'record', years: 2 }), [usTop], 24)).toEqual([]);
   });
 });

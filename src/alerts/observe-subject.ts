@@ -1,4 +1,10 @@
-import { analyseLevel, type Extreme, type Observation, tenorSeries } from '../domain/analytics.ts';
+import {
+  analyseLevel,
+  type Extreme,
+  type Observation,
+  recordedReference,
+  tenorSeries,
+} from '../domain/analytics.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { AlertSubject } from './alert-rule.ts';
 import type { AlertObservation, ObservedExtreme } from './evaluate-alert.ts';
@@ -58,14 +64,16 @@ export async function observeSubject(
   await prices.record(subject.asset, date, quote.price);
   const series = await prices.series(subject.asset);
   const recorded = analyseLevel(series, series.length - 1, sigmaWindowDays);
-  const change = quote.reference
-    ? ((quote.price - quote.reference.price) / quote.reference.price) * 100
-    : undefined;
+  // As /price measures it: from the source's previous close, else from the last recorded close.
+  const reference = quote.reference ?? recordedReference(series, date);
+  const change = reference ? ((quote.price - reference.price) / reference.price) * 100 : undefined;
   return {
-    // Event alerts on prices (move, record) fire at most once per day.
+    // Event alerts on prices (move, sigma, record) fire at most once per day.
     key: date,
     value: quote.price,
     ...(change === undefined ? {} : { change: Math.round(change * 100) / 100 }),
+    // σ of the recorded daily closes: there once about half the window's days have been recorded.
+    ...(recorded.sigma === undefined ? {} : { sigma: recorded.sigma }),
     // A record needs history: with less than a day of it, nothing can be called a record.
     ...(series.length > 1 ? { highest: recorded.highest, lowest: recorded.lowest } : {}),
     asOf: quote.asOf.toISOString(),

@@ -188,3 +188,23 @@ export function rowOnOrBefore(history: CurveHistory, date: IsoDate): { row?: Cur
   const previous = rows[found - 1];
   return { ...(row ? { row } : {}), ...(previous ? { previous } : {}) };
 }
+
+/** A recorded close further back than this is no measure of a daily change (the bot was down). */
+export const RECORDED_REFERENCE_MAX_DAYS = 4;
+
+/**
+ * What a price's daily change is measured from when its source gives no previous close: the last
+ * close briefbot recorded on an earlier day, at most `RECORDED_REFERENCE_MAX_DAYS` before `date`.
+ */
+export function recordedReference(
+  closes: readonly Observation[],
+  date: IsoDate,
+): { readonly price: number; readonly label: string } | undefined {
+  for (let i = closes.length - 1; i >= 0; i -= 1) {
+    const close = closes[i];
+    if (close === undefined || close.date >= date) continue;
+    if (close.date < addDays(date, -RECORDED_REFERENCE_MAX_DAYS)) return undefined;
+    return { price: close.value, label: `the last price recorded on ${close.date}` };
+  }
+  return undefined;
+}

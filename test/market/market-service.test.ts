@@ -175,6 +175,25 @@ describe('prices', () => {
     market.server.route('/0/public/Ticker', { body: fixture('kraken/ticker_XBTUSD.from-text.json') });
   });
 
+  it('measures gold from gold-api, which gives no previous close, against the last recorded close', async () => {
+    market.server.route('/price/XAU', { body: fixture('gold-api/price_XAU.synthetic-shape-sample.json') });
+    try {
+      const bot = freshBot({}, new Date('2026-08-18T14:05:00Z'));
+      const none = await ask(bot, '/price gold');
+      expect(none.text).toContain('Source: gold-api.com');
+      expect(none.text).toMatch(/Change\s+not available: the source gives no previous close/);
+
+      // A close from too long ago measures no daily change; the last one before the quote's day does.
+      await bot.store.history.record('gold', '2026-08-10', 4000);
+      expect((await ask(bot, '/price gold')).text).toContain('not available');
+      await bot.store.history.record('gold', '2026-08-17', 4300);
+      const { text } = await ask(bot, '/price gold');
+      expect(text).toMatch(/Change\s+\+21\.50 \(\+0\.50%\) vs the last price recorded on 2026-08-17/);
+    } finally {
+      market.server.route('/price/XAU', { status: 404 });
+    }
+  });
+
   it('treats an unknown symbol as a failure of that source, not as data', async () => {
     market.server.route('/0/public/Ticker', { body: '{"error":["EQuery:Unknown asset pair"],"result":{}}' });
     market.server.route('/api/v3/ticker/24hr', {

@@ -1,8 +1,8 @@
 import type { FooterNote } from '../../src/domain/document.ts';
 import { formatInstant } from '../../src/domain/format.ts';
-import { isCurveOutdated } from '../../src/domain/freshness.ts';
 import type { Market } from '../../src/domain/instruments.ts';
 import type { CurveHistory } from '../../src/domain/market-data.ts';
+import { isCurveOutdated } from '../../src/market/curve-freshness.ts';
 import type { Sourced } from '../../src/market/market-service.ts';
 
 export const MARKET_LABEL: Readonly<Record<Market, string>> = { jp: 'JGB', us: 'UST' };

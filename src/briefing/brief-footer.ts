@@ -1,7 +1,7 @@
 import type { FooterNote } from '../domain/document.ts';
-import { isCurveOutdated } from '../domain/freshness.ts';
 import { ASSETS, type Asset, MARKETS, type Market } from '../domain/instruments.ts';
 import type { Headline } from '../domain/market-data.ts';
+import { isCurveOutdated } from '../market/curve-freshness.ts';
 import type { BriefFormat } from './brief-format.ts';
 import type { BriefStrings } from './brief-strings.ts';
 import { missingText } from './brief-view.ts';

@@ -1,6 +1,6 @@
 import { analyseLevel, curveSpreads, SPREADS, tenorSeries } from '../domain/analytics.ts';
 import { addDays, dateInZone } from '../domain/dates.ts';
-import { isCurveOutdated, isQuoteOutdated } from '../domain/freshness.ts';
+import { isQuoteOutdated } from '../domain/freshness.ts';
 import {
   ASSET_INFO,
   ASSETS,
@@ -9,6 +9,7 @@ import {
   TENORS_BY_MARKET,
   type Tenor,
 } from '../domain/instruments.ts';
+import { isCurveOutdated } from '../market/curve-freshness.ts';
 import type { BriefFormat } from './brief-format.ts';
 import type { BriefStrings } from './brief-strings.ts';
 import type { Part, Snapshot } from './snapshot.ts';

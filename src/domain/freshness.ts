@@ -1,19 +1,8 @@
-import { dateInZone, type IsoDate, weekdaysBetween } from './dates.ts';
 import type { Asset, Market } from './instruments.ts';
 import type { Quote } from './market-data.ts';
 
 /** The zone whose calendar a market's end-of-day series follows. */
 export const MARKET_ZONE: Readonly<Record<Market, string>> = { jp: 'Asia/Tokyo', us: 'America/New_York' };
-
-/**
- * An end-of-day curve is published the evening of its date, so on a normal weekday the latest row is
- * today's or the previous weekday's. Two weekdays behind allows one holiday; more is stale.
- */
-export const CURVE_MAX_WEEKDAYS_BEHIND = 2;
-
-export function isCurveOutdated(market: Market, latest: IsoDate, now: Date): boolean {
-  return weekdaysBetween(latest, dateInZone(now, MARKET_ZONE[market])) > CURVE_MAX_WEEKDAYS_BEHIND;
-}
 
 /** Crypto trades around the clock; metals, oil and FX pause at weekends and holidays. */
 export const QUOTE_MAX_AGE_MS: Readonly<Record<Asset, number>> = {

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { dateInZone } from '../domain/dates.ts';
-import { marketHoliday } from './market-calendar.ts';
+import { marketHoliday } from '../market/market-calendar.ts';
 import { cronPattern, type ScheduleRule } from './schedule.ts';
 
 /** How many cron runs to look through for `count` fires before giving up (holidays never run this long). */

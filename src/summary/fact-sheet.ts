@@ -2,9 +2,10 @@ import { createBriefFormat } from '../briefing/brief-format.ts';
 import type { Snapshot } from '../briefing/snapshot.ts';
 import { analyseLevel, curveSpreads, type Extreme, tenorSeries, toBp } from '../domain/analytics.ts';
 import { addDays, type IsoDate } from '../domain/dates.ts';
-import { isCurveOutdated, isQuoteOutdated } from '../domain/freshness.ts';
+import { isQuoteOutdated } from '../domain/freshness.ts';
 import { ASSET_INFO, ASSETS, type Market, type Tenor } from '../domain/instruments.ts';
 import { getOrCreate } from '../domain/memo.ts';
+import { isCurveOutdated } from '../market/curve-freshness.ts';
 
 /**
  * One figure the summary may state. The model sees `id` and `text` and writes `{{id}}`; code puts

@@ -2,7 +2,10 @@ import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
 import type { HolidaysTypes } from 'date-holidays';
 import type { IsoDate } from '../domain/dates.ts';
-import type { MarketCalendar } from './schedule.ts';
+import type { Market } from '../domain/instruments.ts';
+
+/** A market whose holiday calendar briefbot knows: Japanese (JGB, TSE) or US (Treasury market). */
+type MarketCalendar = Market;
 
 /**
  * Holiday types that close each market, as `date-holidays` classifies them. Japan's bond and

@@ -6,6 +6,7 @@ import { clip, isMarket, resolveTenor } from '../src/command/resolvers.ts';
 import { tokenize } from '../src/command/tokenize.ts';
 import { type Market, resolveAsset } from '../src/domain/instruments.ts';
 import { UserError } from '../src/errors.ts';
+import { CONSOLE_POSTS_NOTHING } from './shared/console-note.ts';
 
 const USAGE = '/alert add <instrument> above|below <level> | move <N>bp|<N>% | sigma <N> | record [<N>y]';
 const EXAMPLES = [
@@ -93,10 +94,10 @@ export const alertCommand = defineCommand({
           blocks: [
             {
               kind: 'text',
-              text: `I will post here when this happens: ${describe(rule)}. Remove it with /alert remove ${rule.id}.`,
+              text: `${caller.platform === 'console' ? 'Alert saved' : 'I will post here when this happens'}: ${describe(rule)}. Remove it with /alert remove ${rule.id}.`,
             },
           ],
-          footer: [],
+          footer: caller.platform === 'console' ? [CONSOLE_POSTS_NOTHING] : [],
         });
       }
       case 'remove': {

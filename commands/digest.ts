@@ -14,6 +14,7 @@ import {
   nextSendsTable,
   scheduleTable,
 } from '../src/schedule/schedule-views.ts';
+import { CONSOLE_POSTS_NOTHING } from './shared/console-note.ts';
 
 const USAGE = '/digest add|list|next|pause|resume|remove …';
 const EXAMPLES = [
@@ -179,7 +180,7 @@ async function add(tokens: readonly string[], context: CommandContext) {
         tone: 'muted',
       },
     ],
-    footer: [],
+    footer: context.caller.platform === 'console' ? [CONSOLE_POSTS_NOTHING] : [],
   });
 }
 

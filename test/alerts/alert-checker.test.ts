@@ -11,6 +11,7 @@ import { createPosterRegistry } from '../../src/delivery/poster-registry.ts';
 import type { Document } from '../../src/domain/document.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { renderText } from '../../src/render/render-text.ts';
+import { CONSOLE_CALLER } from '../../src/transports/console-transport.ts';
 import { type FakeMarket, startFakeMarket } from '../support/fake-market.ts';
 
 let market: FakeMarket;
@@ -160,6 +161,20 @@ describe('alert messages', () => {
     const usText = renderText(alertDocument(us, usTop, 'high'));
     expect(usText).toContain('Highest in the loaded history (since at least 2025-01-02)');
     expect(usText).not.toMatch(/record/i);
+  });
+
+  it('promise a post in a channel, but say in the console that nothing will be posted later', async () => {
+    const { bot } = setup();
+    const inSlack = await dispatch('/alert add 40y above 4.2', bot.commands, bot.contextFor(MANAGER));
+    expect(renderText(inSlack.reply.document)).toContain('I will post here when this happens');
+    const inConsole = renderText(
+      (await dispatch('/alert add 40y above 4.2', bot.commands, bot.contextFor(CONSOLE_CALLER))).reply
+        .document,
+    );
+    expect(inConsole).toContain('Alert saved: JGB 40Y above 4.2%');
+    expect(inConsole).toContain('the console posts nothing later');
+    const digest = await dispatch('/digest add 07:30 weekdays', bot.commands, bot.contextFor(CONSOLE_CALLER));
+    expect(renderText(digest.reply.document)).toContain('the console posts nothing later');
   });
 
   it('refuse a series-record alert on a US Treasury tenor, whose history is only partly loaded', async () => {

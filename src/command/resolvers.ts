@@ -30,7 +30,9 @@ export function resolveTenor(text: string, market: Market, usage: string): Tenor
     );
   }
   const unit = (match[2] ?? '').toLowerCase().startsWith('y') ? 'y' : 'm';
-  const tenor = `${Number(match[1])}${unit}`;
+  const amount = Number(match[1]);
+  // Whole years in months (12m, 24m) are the year points.
+  const tenor = unit === 'm' && amount >= 12 && amount % 12 === 0 ? `${amount / 12}y` : `${amount}${unit}`;
   if ((valid as readonly string[]).includes(tenor)) return tenor as Tenor;
   const note =
     market === 'jp'

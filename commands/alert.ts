@@ -217,6 +217,13 @@ function parseCondition(words: string[], subject: AlertSubject): AlertCondition 
       }
       if (amount === undefined) return { kind: 'record' };
       const years = number(amount.replace(/y$/, ''), 'record takes a number of years', 'record 10y');
+      if (years > US_LOADED_YEARS && subject.kind === 'yield' && subject.market === 'us') {
+        throw new UserError(
+          'BAD_ARGUMENT',
+          `briefbot loads only the last year or two of the US Treasury curve, so a ${years}-year stretch could never be seen.`,
+          `Ask for a year at most, for example: /alert add us ${subject.tenor} record 1y.`,
+        );
+      }
       return { kind: 'record', years };
     }
     default:
@@ -227,6 +234,12 @@ function parseCondition(words: string[], subject: AlertSubject): AlertCondition 
       );
   }
 }
+
+/**
+ * The stretch, in years, the loaded US Treasury history always covers: the provider loads this
+ * calendar year and the last, so early in January little more than one year.
+ */
+const US_LOADED_YEARS = 1;
 
 function number(text: string | undefined, problem: string, example: string): number {
   const value = text === undefined ? Number.NaN : Number(text);

@@ -5,7 +5,13 @@ import { formatBpChange, formatSigma } from '../domain/format.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MarketService } from '../market/market-service.ts';
 import type { AlertFiring, AlertRepository } from './alert-repository.ts';
-import { type AlertRule, conditionLabel, INITIAL_STATE, subjectLabel } from './alert-rule.ts';
+import {
+  type AlertRule,
+  type AlertSubject,
+  conditionLabel,
+  INITIAL_STATE,
+  subjectLabel,
+} from './alert-rule.ts';
 import { type AlertObservation, type AlertTuning, evaluateAlert } from './evaluate-alert.ts';
 import { observeSubject, type PriceHistory } from './observe-subject.ts';
 
@@ -28,8 +34,16 @@ export interface AlertCheckerDeps {
 export function createAlertChecker(deps: AlertCheckerDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function checkAll(): Promise<AlertFiring[]> {
-    const rules = await deps.repository.all();
+  /**
+   * Evaluates every alert, or with `refreshed` (refresh task keys such as `curve:jp`, `quote:gold`)
+   * only those whose subject was just refreshed: the others' data has not changed, and reading it
+   * could mean waiting on a source still being refreshed.
+   */
+  async function checkAll(refreshed?: readonly string[]): Promise<AlertFiring[]> {
+    const wanted = refreshed === undefined ? undefined : new Set(refreshed);
+    const rules = (await deps.repository.all()).filter(
+      (rule) => wanted === undefined || wanted.has(refreshKeyOf(rule.subject)),
+    );
     const observations = new Map<string, Promise<AlertObservation | undefined>>();
     const fired: AlertFiring[] = [];
     for (const rule of rules) {
@@ -90,6 +104,11 @@ export function createAlertChecker(deps: AlertCheckerDeps) {
   }
 
   return { checkAll };
+}
+
+/** The refresher's task key for the data an alert's subject reads. */
+export function refreshKeyOf(subject: AlertSubject): string {
+  return subject.kind === 'yield' ? `curve:${subject.market}` : `quote:${subject.asset}`;
 }
 
 export function alertDocument(rule: AlertRule, observation: AlertObservation, reason: string): Document {

@@ -1,4 +1,4 @@
-import { addDays, addMonths, type IsoDate } from './dates.ts';
+import { addDays, addMonths, type IsoDate, weekdaysBetween } from './dates.ts';
 import type { Tenor } from './instruments.ts';
 import type { CurveHistory, CurveRow } from './market-data.ts';
 import { getOrCreate } from './memo.ts';
@@ -189,12 +189,16 @@ export function rowOnOrBefore(history: CurveHistory, date: IsoDate): { row?: Cur
   return { ...(row ? { row } : {}), ...(previous ? { previous } : {}) };
 }
 
-/** A recorded close further back than this is no measure of a daily change (the bot was down). */
-export const RECORDED_REFERENCE_MAX_DAYS = 4;
+/**
+ * A recorded close more weekdays back than this is no measure of a daily change (the bot was down);
+ * three covers a long weekend such as Good Friday to Easter Monday.
+ */
+export const RECORDED_REFERENCE_MAX_WEEKDAYS = 3;
 
 /**
  * What a price's daily change is measured from when its source gives no previous close: the last
- * close briefbot recorded on an earlier day, at most `RECORDED_REFERENCE_MAX_DAYS` before `date`.
+ * price briefbot recorded on an earlier UTC day (closes are kept by the quote's UTC date), at most
+ * `RECORDED_REFERENCE_MAX_WEEKDAYS` weekdays before `date`.
  */
 export function recordedReference(
   closes: readonly Observation[],
@@ -203,8 +207,8 @@ export function recordedReference(
   for (let i = closes.length - 1; i >= 0; i -= 1) {
     const close = closes[i];
     if (close === undefined || close.date >= date) continue;
-    if (close.date < addDays(date, -RECORDED_REFERENCE_MAX_DAYS)) return undefined;
-    return { price: close.value, label: `the last price recorded on ${close.date}` };
+    if (weekdaysBetween(close.date, date) > RECORDED_REFERENCE_MAX_WEEKDAYS) return undefined;
+    return { price: close.value, label: `the last price recorded on ${close.date} (UTC)` };
   }
   return undefined;
 }

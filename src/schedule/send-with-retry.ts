@@ -54,33 +54,37 @@ export async function sendWithRetry(request: SendRequest): Promise<SendResult> {
   let sent: PartialPost = NOTHING_SENT;
   for (let attempt = 1; ; attempt += 1) {
     if (request.signal.aborted) return { kind: 'stopped' };
+    let note: string | undefined;
     // Once a part is known to have arrived, the probe (which looks for the first) has nothing to add.
     if (checkFirst && request.probe && sent.parts === 0) {
       try {
         const found = await request.probe.findPosted(request.channelId, request.document, request.since);
-        if (found)
+        if (found && attempt === 1) {
+          // Another process's attempt: how far it got past the first message cannot be known.
           return {
             kind: 'sent',
             messageIds: found,
             note: 'found in the channel: an earlier attempt had sent it',
           };
+        }
+        if (found) {
+          // This process's own attempt failed on the first part, which arrived after all: send the rest.
+          sent = { parts: 1, messageIds: found };
+          note = 'the first message was found in the channel; the rest were sent after it';
+        }
       } catch (error) {
         // Cannot tell: sending again risks a duplicate, not sending risks a lost brief; a desk
         // would rather see a brief twice than not at all.
         request.onProbeFailed?.(error);
       }
-      // Reading a busy or slow channel takes time: no send starts after the deadline.
-      if (clock.now().getTime() > request.deadline.getTime()) {
-        return {
-          kind: 'gave-up',
-          error: 'the deadline passed while looking in the channel',
-          attempts: attempt - 1,
-        };
-      }
+    }
+    // Composing, probing and waiting take time: no send starts after the deadline.
+    if (clock.now().getTime() > request.deadline.getTime()) {
+      return { kind: 'gave-up', error: 'the deadline passed before it could be sent', attempts: attempt - 1 };
     }
     try {
       const result = await request.poster.post(request.channelId, request.document, sent);
-      return { kind: 'sent', messageIds: result.messageIds };
+      return { kind: 'sent', messageIds: result.messageIds, ...(note ? { note } : {}) };
     } catch (error) {
       if (error instanceof DeliveryError && error.sent.parts > sent.parts) sent = error.sent;
       if (error instanceof DeliveryError && error.permanent) return { kind: 'permanent', error };

@@ -25,7 +25,11 @@ export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
     return createRefresherService({
       market: bot.market,
       log: bot.log,
-      listeners: [recordHistory(bot), async () => void (await alerts.checkAll())],
+      listeners: [
+        recordHistory(bot),
+        // Only the alerts on what was just refreshed: the rest have nothing new to see.
+        async (tasks) => void (await alerts.checkAll(tasks.map((task) => task.key))),
+      ],
     });
   },
   schedulerServiceFactory,

@@ -64,7 +64,10 @@ describe('alert checker', () => {
     const added = await dispatch('/alert add 40y above 3.7', bot.commands, context);
     expect(added.outcome).toBe('answer');
 
-    expect(await checker.checkAll()).toHaveLength(1);
+    // After a refresh of other data, this alert is not looked at; after the JGB curve's, it fires.
+    expect(await checker.checkAll(['quote:gold', 'curve:us'])).toHaveLength(0);
+    expect(poster.posts).toHaveLength(0);
+    expect(await checker.checkAll(['curve:jp'])).toHaveLength(1);
     expect(poster.posts).toHaveLength(1);
     const text = renderText(poster.posts[0]?.document ?? { title: '', blocks: [], footer: [] });
     expect(poster.posts[0]?.channelId).toBe('C42');
@@ -184,5 +187,8 @@ describe('alert messages', () => {
     expect(renderText(result.reply.document)).toContain('/alert add us 10y record 1y');
     const stretch = await dispatch('/alert add us 10y record 1y', bot.commands, bot.contextFor(MANAGER));
     expect(stretch.outcome).toBe('answer');
+    const tooLong = await dispatch('/alert add us 10y record 5y', bot.commands, bot.contextFor(MANAGER));
+    expect(tooLong.outcome).toBe('user-error');
+    expect(renderText(tooLong.reply.document)).toContain('a 5-year stretch could never be seen');
   });
 });

@@ -183,12 +183,12 @@ describe('prices', () => {
       expect(none.text).toContain('Source: gold-api.com');
       expect(none.text).toMatch(/Change\s+not available: the source gives no previous close/);
 
-      // A close from too long ago measures no daily change; the last one before the quote's day does.
-      await bot.store.history.record('gold', '2026-08-10', 4000);
+      // A close more than three weekdays back measures no daily change; the last one before does.
+      await bot.store.history.record('gold', '2026-08-12', 4000);
       expect((await ask(bot, '/price gold')).text).toContain('not available');
       await bot.store.history.record('gold', '2026-08-17', 4300);
       const { text } = await ask(bot, '/price gold');
-      expect(text).toMatch(/Change\s+\+21\.50 \(\+0\.50%\) vs the last price recorded on 2026-08-17/);
+      expect(text).toMatch(/Change\s+\+21\.50 \(\+0\.50%\) vs the last price recorded on 2026-08-17 \(UTC\)/);
     } finally {
       market.server.route('/price/XAU', { status: 404 });
     }

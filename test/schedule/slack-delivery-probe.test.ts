@@ -104,6 +104,44 @@ describe('the Slack delivery probe', () => {
     await expect(probe.findPosted('C1', morning, since)).rejects.toThrow(/more than 600 messages/);
   });
 
+  it('sends the pictures of a brief whose text timed out but arrived, once the retry finds the text', async () => {
+    const client = createSlackWebClient({
+      token: TOKEN,
+      apiUrl: slack.apiUrl,
+      retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 3 },
+      timeoutMs: 100,
+      posts: true,
+    });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const document: Document = {
+      ...brief('Morning brief · Friday, May 1, 2026'),
+      blocks: [
+        { kind: 'text', text: 'JGB 10Y 2.330%' },
+        { kind: 'image', image: { name: 'curve-jp.png', alt: 'JGB curve', png, width: 2, height: 2 } },
+      ],
+    };
+    slack.delay('chat.postMessage', 300);
+    const result = await sendWithRetry({
+      poster: createSlackChannelPoster({
+        client,
+        log: silentLog,
+        clock: { now: () => 0, sleep: async () => {} },
+      }),
+      channelId: 'C1',
+      document,
+      probe: createSlackDeliveryProbe({ client }),
+      checkFirst: false,
+      since: new Date(now - 60_000),
+      deadline: new Date(now + 600_000),
+      clock: { now: () => new Date(now), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+      policy: { initialDelayMs: 1_000, maxDelayMs: 1_000 },
+      signal: new AbortController().signal,
+    });
+    expect(result).toMatchObject({ kind: 'sent', note: expect.stringContaining('the rest were sent') });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slack.uploads.map((u) => u.filename)).toEqual(['curve-jp.png']);
+  });
+
   it('resumes a brief whose pictures failed after its text arrived: the text is not sent again', async () => {
     const { poster, probe } = clients();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);

@@ -12,6 +12,7 @@ import {
   INITIAL_STATE,
   subjectLabel,
 } from './alert-rule.ts';
+import type { AlertSender } from './alert-sender.ts';
 import { type AlertObservation, type AlertTuning, evaluateAlert } from './evaluate-alert.ts';
 import { observeSubject, type PriceHistory } from './observe-subject.ts';
 
@@ -24,12 +25,18 @@ export interface AlertCheckerDeps {
   readonly sigmaWindowDays: number;
   readonly now?: () => Date;
   readonly tuning?: AlertTuning;
+  /**
+   * Posts a firing in the background, retrying with a look in the channel first (`serve` uses
+   * one). Without it each firing is posted once, and a failure is only logged.
+   */
+  readonly sender?: Pick<AlertSender, 'send'>;
 }
 
 /**
  * Evaluates every alert against fresh data. A firing is claimed by moving the alert's stored state
  * (compare-and-set) before anything is posted, so it happens once across restarts and instances;
- * the price of that order is that a post that fails after the claim is logged, not retried.
+ * the price of that order is that a post that still fails after the sender's retries is logged, not sent
+ * later.
  */
 export function createAlertChecker(deps: AlertCheckerDeps) {
   const now = deps.now ?? (() => new Date());
@@ -88,6 +95,10 @@ export function createAlertChecker(deps: AlertCheckerDeps) {
   }
 
   async function post(address: ChannelAddress, document: Document, ruleId: string): Promise<void> {
+    if (deps.sender) {
+      deps.sender.send(address, document, ruleId);
+      return;
+    }
     const poster = deps.posters.get(address.platform);
     if (!poster) {
       deps.log.info(

@@ -78,7 +78,7 @@ export function createSchedulerServiceFor(
 }
 
 /** Platforms whose channels can be searched for a brief an earlier attempt already sent. */
-function probesFor(bot: Briefbot): Partial<Record<Platform, DeliveryProbe>> {
+export function probesFor(bot: Briefbot): Partial<Record<Platform, DeliveryProbe>> {
   const probes: Partial<Record<Platform, DeliveryProbe>> = {};
   const { SLACK_BOT_TOKEN: slackToken, DISCORD_TOKEN: discordToken } = bot.config;
   if (slackToken) {

@@ -1,6 +1,7 @@
 import { createAlertChecker } from '../alerts/alert-checker.ts';
+import { createAlertSender } from '../alerts/alert-sender.ts';
 import { createRefresherService } from '../market/refresher-service.ts';
-import { schedulerServiceFactory } from '../schedule/scheduler-service-factory.ts';
+import { probesFor, schedulerServiceFactory } from '../schedule/scheduler-service-factory.ts';
 import { createDiscordService } from '../transports/discord/discord-service.ts';
 import { createSlackService } from '../transports/slack/slack-service.ts';
 import { recordHistory } from './record-history.ts';
@@ -14,6 +15,7 @@ export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
   createSlackService,
   createDiscordService,
   ({ bot }) => {
+    const sender = createAlertSender({ posters: bot.posters, probes: probesFor(bot), log: bot.log });
     const alerts = createAlertChecker({
       repository: bot.alerts,
       market: bot.market,
@@ -21,8 +23,9 @@ export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
       posters: bot.posters,
       log: bot.log,
       sigmaWindowDays: bot.config.SIGMA_WINDOW_DAYS,
+      sender,
     });
-    return createRefresherService({
+    const refresher = createRefresherService({
       market: bot.market,
       log: bot.log,
       listeners: [
@@ -31,6 +34,13 @@ export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
         async (tasks) => void (await alerts.checkAll(tasks.map((task) => task.key))),
       ],
     });
+    return {
+      ...refresher,
+      async stop() {
+        await refresher.stop();
+        await sender.stop();
+      },
+    };
   },
   schedulerServiceFactory,
 ];

@@ -87,7 +87,7 @@ export function createAlertChecker(deps: AlertCheckerDeps) {
       platform: rule.platform,
       channelId: rule.channelId,
       firedAt: at.toISOString(),
-      text: document.title,
+      text: alertTitle(rule),
     };
     await deps.repository.recordFiring(firing);
     await post({ platform: rule.platform as Platform, channelId: rule.channelId }, document, rule.id);
@@ -117,13 +117,17 @@ export function createAlertChecker(deps: AlertCheckerDeps) {
   return { checkAll };
 }
 
+/** What the alert is about, as a brief's list of alerts since the last one shows it. */
+function alertTitle(rule: AlertRule): string {
+  return `Alert: ${subjectLabel(rule.subject)} ${conditionLabel(rule.condition, rule.subject)}`;
+}
+
 /** The refresher's task key for the data an alert's subject reads. */
 export function refreshKeyOf(subject: AlertSubject): string {
   return subject.kind === 'yield' ? `curve:${subject.market}` : `quote:${subject.asset}`;
 }
 
 export function alertDocument(rule: AlertRule, observation: AlertObservation, reason: string): Document {
-  const subject = subjectLabel(rule.subject);
   const isYield = rule.subject.kind === 'yield';
   const level = isYield
     ? `${observation.value.toFixed(3)}%`
@@ -151,7 +155,9 @@ export function alertDocument(rule: AlertRule, observation: AlertObservation, re
     });
   }
   return {
-    title: `Alert: ${subject} ${conditionLabel(rule.condition, rule.subject)}`,
+    // The id makes each alert's message its own, so a look in the channel before posting again
+    // (see AlertSender) cannot take another alert on the same figure for this one.
+    title: `${alertTitle(rule)} · ${rule.id}`,
     blocks: [
       { kind: 'fields', items: facts },
       { kind: 'text', text: `Alert ${rule.id} · /alert remove ${rule.id} to stop it`, tone: 'muted' },

@@ -72,6 +72,8 @@ describe('alert checker', () => {
     const text = renderText(poster.posts[0]?.document ?? { title: '', blocks: [], footer: [] });
     expect(poster.posts[0]?.channelId).toBe('C42');
     expect(text).toContain('Alert: JGB 40Y above 3.7%');
+    // Its own id in the title: two alerts on the same figure never look alike in the channel.
+    expect(poster.posts[0]?.document.title).toMatch(/^Alert: JGB 40Y above 3\.7% · [0-9a-f]{6}$/);
     expect(text).toContain('3.743%');
     expect(text).toContain('Source: Ministry of Finance Japan');
 

@@ -12,7 +12,7 @@ import {
   INITIAL_STATE,
   subjectLabel,
 } from './alert-rule.ts';
-import type { AlertSender } from './alert-sender.ts';
+import { type AlertSender, alertPoster } from './alert-sender.ts';
 import { type AlertObservation, type AlertTuning, evaluateAlert } from './evaluate-alert.ts';
 import { observeSubject, type PriceHistory } from './observe-subject.ts';
 
@@ -99,14 +99,8 @@ export function createAlertChecker(deps: AlertCheckerDeps) {
       deps.sender.send(address, document, ruleId);
       return;
     }
-    const poster = deps.posters.get(address.platform);
-    if (!poster) {
-      deps.log.info(
-        { ruleId, platform: address.platform, title: document.title },
-        'alert fired with no poster for its platform',
-      );
-      return;
-    }
+    const poster = alertPoster(deps, address, document, ruleId);
+    if (!poster) return;
     try {
       await poster.post(address.channelId, document);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { ChannelAddress, Platform } from '../delivery/channel-poster.ts';
+import type { ChannelAddress, ChannelPoster, Platform } from '../delivery/channel-poster.ts';
 import type { PosterRegistry } from '../delivery/poster-registry.ts';
 import type { Document } from '../domain/document.ts';
 import type { Logger } from '../log/logger.ts';
@@ -40,14 +40,8 @@ export function createAlertSender(deps: AlertSenderDeps): AlertSender {
   const inFlight = new Set<Promise<void>>();
 
   async function deliver(address: ChannelAddress, document: Document, ruleId: string): Promise<void> {
-    const poster = deps.posters.get(address.platform);
-    if (!poster) {
-      deps.log.info(
-        { ruleId, platform: address.platform, title: document.title },
-        'alert fired with no poster for its platform',
-      );
-      return;
-    }
+    const poster = alertPoster(deps, address, document, ruleId);
+    if (!poster) return;
     const firedAt = clock.now().getTime();
     const context = { ruleId, channel: address.channelId };
     const result = await sendWithRetry({
@@ -90,4 +84,21 @@ export function createAlertSender(deps: AlertSenderDeps): AlertSender {
       await Promise.all(inFlight);
     },
   };
+}
+
+/** The poster for an alert's platform; with none registered, says so in the log. */
+export function alertPoster(
+  deps: { readonly posters: PosterRegistry; readonly log: Logger },
+  address: ChannelAddress,
+  document: Document,
+  ruleId: string,
+): ChannelPoster | undefined {
+  const poster = deps.posters.get(address.platform);
+  if (!poster) {
+    deps.log.info(
+      { ruleId, platform: address.platform, title: document.title },
+      'alert fired with no poster for its platform',
+    );
+  }
+  return poster;
 }

@@ -24,6 +24,13 @@ const brief = (title: string): Document => ({
   footer: [],
 });
 
+/** A brief too long for one Discord message: it goes out as several. */
+const long: Document = {
+  title: 'Morning brief · Friday, May 1, 2026',
+  blocks: Array.from({ length: 40 }, (_, i) => ({ kind: 'text' as const, text: `${i} ${'x'.repeat(900)}` })),
+  footer: [],
+};
+
 let now = Date.parse('2026-05-01T22:30:05Z');
 let discord: FakeDiscordRest;
 let rest: REST;
@@ -96,14 +103,6 @@ describe('the Discord delivery probe', () => {
   });
 
   it('says it cannot tell for a brief split over several messages, so it is sent again whole', async () => {
-    const long: Document = {
-      title: 'Morning brief · Friday, May 1, 2026',
-      blocks: Array.from({ length: 40 }, (_, i) => ({
-        kind: 'text' as const,
-        text: `${i} ${'x'.repeat(900)}`,
-      })),
-      footer: [],
-    };
     await poster().post(CHANNEL, long);
     await expect(probe().findPosted(CHANNEL, long, new Date(0))).rejects.toThrow(/several messages/);
   });
@@ -123,14 +122,6 @@ describe('the Discord delivery probe', () => {
   });
 
   it('resumes a brief of several messages after the one that failed, sending none twice', async () => {
-    const long: Document = {
-      title: 'Morning brief · Friday, May 1, 2026',
-      blocks: Array.from({ length: 40 }, (_, i) => ({
-        kind: 'text' as const,
-        text: `${i} ${'x'.repeat(900)}`,
-      })),
-      footer: [],
-    };
     const posts = /^\/channels\/\d+\/messages$/;
     // The second message meets a 503 once: the first stays sent, and the retry starts at the second.
     let seen = 0;

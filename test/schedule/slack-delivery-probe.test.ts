@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/domain/document.ts';
-import { sendWithRetry } from '../../src/schedule/send-with-retry.ts';
+import { type SendRequest, sendWithRetry } from '../../src/schedule/send-with-retry.ts';
 import { createSlackChannelPoster } from '../../src/transports/slack/slack-channel-poster.ts';
 import { createSlackDeliveryProbe } from '../../src/transports/slack/slack-delivery-probe.ts';
 import { createSlackWebClient } from '../../src/transports/slack/slack-web-client.ts';
@@ -35,6 +35,40 @@ function clients() {
   };
 }
 
+/** The poster's client as the Slack transport makes it (it retries 429s only), timing out at 100 ms. */
+function postingClients() {
+  const client = createSlackWebClient({
+    token: TOKEN,
+    apiUrl: slack.apiUrl,
+    retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 3 },
+    timeoutMs: 100,
+    posts: true,
+  });
+  return {
+    poster: createSlackChannelPoster({
+      client,
+      log: silentLog,
+      clock: { now: () => 0, sleep: async () => {} },
+    }),
+    probe: createSlackDeliveryProbe({ client }),
+  };
+}
+
+/** One brief to C1 through the scheduler's send loop; backoff waits for real unless `clock` says. */
+function send(request: Pick<SendRequest, 'poster' | 'probe' | 'document'> & Partial<SendRequest>) {
+  return sendWithRetry({
+    channelId: 'C1',
+    checkFirst: false,
+    since: new Date(now - 60_000),
+    deadline: new Date(now + 600_000),
+    clock: { now: () => new Date(now), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    // Long enough for Slack's late answer (300 ms) to land before the retry looks.
+    policy: { initialDelayMs: 1_000, maxDelayMs: 1_000 },
+    signal: new AbortController().signal,
+    ...request,
+  });
+}
+
 describe('the Slack delivery probe', () => {
   it('finds a brief this bot already posted to the channel since the claim', async () => {
     const { poster, probe } = clients();
@@ -62,29 +96,10 @@ describe('the Slack delivery probe', () => {
   });
 
   it('finds a brief whose post timed out after Slack took it, so the retry does not send it twice', async () => {
-    // The poster's client as the Slack transport makes it: it retries 429s only.
-    const client = createSlackWebClient({
-      token: TOKEN,
-      apiUrl: slack.apiUrl,
-      retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 3 },
-      timeoutMs: 100,
-      posts: true,
-    });
-    const pacing = { now: () => 0, sleep: async () => {} };
     slack.delay('chat.postMessage', 300);
-    const document = brief('Morning brief · Friday, May 1, 2026');
-    const result = await sendWithRetry({
-      poster: createSlackChannelPoster({ client, log: silentLog, clock: pacing }),
-      channelId: 'C1',
-      document,
-      probe: createSlackDeliveryProbe({ client }),
-      checkFirst: false,
-      since: new Date(now - 60_000),
-      deadline: new Date(now + 600_000),
-      // Backoff waits for real, long enough for Slack's late answer to land.
-      clock: { now: () => new Date(now), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
-      policy: { initialDelayMs: 1_000, maxDelayMs: 1_000 },
-      signal: new AbortController().signal,
+    const result = await send({
+      ...postingClients(),
+      document: brief('Morning brief · Friday, May 1, 2026'),
     });
     expect(result).toMatchObject({ kind: 'sent', note: expect.stringContaining('found in the channel') });
     expect(slack.posted).toHaveLength(1);
@@ -105,13 +120,6 @@ describe('the Slack delivery probe', () => {
   });
 
   it('sends the pictures of a brief whose text timed out but arrived, once the retry finds the text', async () => {
-    const client = createSlackWebClient({
-      token: TOKEN,
-      apiUrl: slack.apiUrl,
-      retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 3 },
-      timeoutMs: 100,
-      posts: true,
-    });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
     const document: Document = {
       ...brief('Morning brief · Friday, May 1, 2026'),
@@ -121,22 +129,7 @@ describe('the Slack delivery probe', () => {
       ],
     };
     slack.delay('chat.postMessage', 300);
-    const result = await sendWithRetry({
-      poster: createSlackChannelPoster({
-        client,
-        log: silentLog,
-        clock: { now: () => 0, sleep: async () => {} },
-      }),
-      channelId: 'C1',
-      document,
-      probe: createSlackDeliveryProbe({ client }),
-      checkFirst: false,
-      since: new Date(now - 60_000),
-      deadline: new Date(now + 600_000),
-      clock: { now: () => new Date(now), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
-      policy: { initialDelayMs: 1_000, maxDelayMs: 1_000 },
-      signal: new AbortController().signal,
-    });
+    const result = await send({ ...postingClients(), document });
     expect(result).toMatchObject({ kind: 'sent', note: expect.stringContaining('the rest were sent') });
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(slack.uploads.map((u) => u.filename)).toEqual(['curve-jp.png']);
@@ -153,17 +146,11 @@ describe('the Slack delivery probe', () => {
       ],
     };
     slack.failNext('files.getUploadURLExternal', { status: 503 });
-    const result = await sendWithRetry({
+    const result = await send({
       poster,
-      channelId: 'C1',
-      document,
       probe,
-      checkFirst: false,
-      since: new Date(now - 60_000),
-      deadline: new Date(now + 600_000),
+      document,
       clock: { now: () => new Date(now), sleep: async () => {} },
-      policy: { initialDelayMs: 10, maxDelayMs: 10 },
-      signal: new AbortController().signal,
     });
     expect(result.kind).toBe('sent');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
@@ -182,17 +169,13 @@ describe('the Slack delivery probe', () => {
         return undefined;
       },
     };
-    const result = await sendWithRetry({
+    const result = await send({
       poster,
-      channelId: 'C1',
-      document: brief('Morning brief · Friday, May 1, 2026'),
       probe: slowProbe,
+      document: brief('Morning brief · Friday, May 1, 2026'),
       checkFirst: true,
-      since: new Date(now - 60_000),
       deadline: new Date(now + 60_000),
       clock: { now: () => new Date(clock), sleep: async () => {} },
-      policy: { initialDelayMs: 10, maxDelayMs: 10 },
-      signal: new AbortController().signal,
     });
     expect(result).toMatchObject({ kind: 'gave-up', attempts: 0 });
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);

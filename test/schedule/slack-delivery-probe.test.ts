@@ -14,6 +14,23 @@ const brief = (title: string): Document => ({
   blocks: [{ kind: 'text', text: 'JGB 10Y 2.330%' }],
   footer: [],
 });
+/** A brief in two parts: its text, then its chart shared as a picture. */
+const withPicture: Document = {
+  ...brief('Morning brief · Friday, May 1, 2026'),
+  blocks: [
+    { kind: 'text', text: 'JGB 10Y 2.330%' },
+    {
+      kind: 'image',
+      image: {
+        name: 'curve-jp.png',
+        alt: 'JGB curve',
+        png: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
+        width: 2,
+        height: 2,
+      },
+    },
+  ],
+};
 let now = Date.parse('2026-05-01T22:30:05Z');
 let slack: FakeSlackApi;
 beforeEach(async () => {
@@ -120,16 +137,8 @@ describe('the Slack delivery probe', () => {
   });
 
   it('sends the pictures of a brief whose text timed out but arrived, once the retry finds the text', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const document: Document = {
-      ...brief('Morning brief · Friday, May 1, 2026'),
-      blocks: [
-        { kind: 'text', text: 'JGB 10Y 2.330%' },
-        { kind: 'image', image: { name: 'curve-jp.png', alt: 'JGB curve', png, width: 2, height: 2 } },
-      ],
-    };
     slack.delay('chat.postMessage', 300);
-    const result = await send({ ...postingClients(), document });
+    const result = await send({ ...postingClients(), document: withPicture });
     expect(result).toMatchObject({ kind: 'sent', note: expect.stringContaining('the rest were sent') });
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(slack.uploads.map((u) => u.filename)).toEqual(['curve-jp.png']);
@@ -137,19 +146,11 @@ describe('the Slack delivery probe', () => {
 
   it('resumes a brief whose pictures failed after its text arrived: the text is not sent again', async () => {
     const { poster, probe } = clients();
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const document: Document = {
-      ...brief('Morning brief · Friday, May 1, 2026'),
-      blocks: [
-        { kind: 'text', text: 'JGB 10Y 2.330%' },
-        { kind: 'image', image: { name: 'curve-jp.png', alt: 'JGB curve', png, width: 2, height: 2 } },
-      ],
-    };
     slack.failNext('files.getUploadURLExternal', { status: 503 });
     const result = await send({
       poster,
       probe,
-      document,
+      document: withPicture,
       clock: { now: () => new Date(now), sleep: async () => {} },
     });
     expect(result.kind).toBe('sent');

@@ -25,6 +25,11 @@ const EXTRA: Readonly<Record<string, readonly [number, number]>> = {
   '−': [838, 838],
   σ: [634, 779],
 };
+/** Every character whose width is known here: the shipped fonts must draw each of them. */
+export const MEASURED_CHARACTERS: readonly string[] = [
+  ...Array.from(REGULAR, (_, i) => String.fromCodePoint(32 + i)),
+  ...Object.keys(EXTRA),
+];
 /** Wider than any Latin glyph, so an unexpected character over-reserves rather than overlaps. */
 const UNKNOWN_PERMILLE = 1_000;
 

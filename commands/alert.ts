@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AlertCondition, AlertRule, AlertSubject } from '../src/alerts/alert-rule.ts';
-import { conditionLabel, subjectLabel } from '../src/alerts/alert-rule.ts';
+import { conditionLabel, subjectLabel, US_LOADED_YEARS, whyItCannotFire } from '../src/alerts/alert-rule.ts';
 import { defineCommand, privateReply, publicReply } from '../src/command/command.ts';
 import { clip, isMarket, resolveTenor } from '../src/command/resolvers.ts';
 import { tokenize } from '../src/command/tokenize.ts';
@@ -68,14 +68,33 @@ export const alertCommand = defineCommand({
             footer: [],
           });
         }
+        const dead = rules.flatMap((rule) => {
+          const why = whyItCannotFire(rule);
+          return why === undefined ? [] : [{ rule, why }];
+        });
         return privateReply({
           title: `${rules.length} alert${rules.length === 1 ? '' : 's'} in this channel`,
           blocks: [
-            {
-              kind: 'table',
-              columns: ['Id', 'Alert', 'Added by'],
-              rows: rules.map((r) => [r.id, describe(r), r.createdBy]),
-            },
+            dead.length === 0
+              ? {
+                  kind: 'table',
+                  columns: ['Id', 'Alert', 'Added by'],
+                  rows: rules.map((r) => [r.id, describe(r), r.createdBy]),
+                }
+              : {
+                  kind: 'table',
+                  columns: ['Id', 'Alert', 'Added by', 'Note'],
+                  rows: rules.map((r) => [
+                    r.id,
+                    describe(r),
+                    r.createdBy,
+                    whyItCannotFire(r) === undefined ? '' : 'cannot fire',
+                  ]),
+                },
+            ...dead.map(({ rule, why }) => ({
+              kind: 'text' as const,
+              text: `Alert ${rule.id} cannot fire: ${why}. Replace it with /alert remove ${rule.id}, then ${replacementFor(rule)}.`,
+            })),
           ],
           footer: [],
         });
@@ -127,6 +146,12 @@ export const alertCommand = defineCommand({
     }
   },
 });
+
+/** The alert that comes closest to one that cannot fire: a record over the history that is loaded. */
+function replacementFor(rule: AlertRule): string {
+  const tenor = rule.subject.kind === 'yield' ? rule.subject.tenor : '';
+  return `/alert add us ${tenor} record ${US_LOADED_YEARS}y`;
+}
 
 function describe(rule: AlertRule): string {
   return `${subjectLabel(rule.subject)} ${conditionLabel(rule.condition, rule.subject)}`;
@@ -239,7 +264,6 @@ function parseCondition(words: string[], subject: AlertSubject): AlertCondition 
  * The stretch, in years, the loaded US Treasury history always covers: the provider loads this
  * calendar year and the last, so early in January little more than one year.
  */
-const US_LOADED_YEARS = 1;
 
 function number(text: string | undefined, problem: string, example: string): number {
   const value = text === undefined ? Number.NaN : Number(text);

@@ -11,6 +11,7 @@ import {
   conditionLabel,
   INITIAL_STATE,
   subjectLabel,
+  whyItCannotFire,
 } from './alert-rule.ts';
 import { type AlertSender, alertPoster } from './alert-sender.ts';
 import { type AlertObservation, type AlertTuning, evaluateAlert } from './evaluate-alert.ts';
@@ -40,6 +41,7 @@ export interface AlertCheckerDeps {
  */
 export function createAlertChecker(deps: AlertCheckerDeps) {
   const now = deps.now ?? (() => new Date());
+  const reportedDead = new Set<string>();
 
   /**
    * Evaluates every alert, or with `refreshed` (refresh task keys such as `curve:jp`, `quote:gold`)
@@ -54,6 +56,18 @@ export function createAlertChecker(deps: AlertCheckerDeps) {
     const observations = new Map<string, Promise<AlertObservation | undefined>>();
     const fired: AlertFiring[] = [];
     for (const rule of rules) {
+      const why = whyItCannotFire(rule);
+      if (why !== undefined) {
+        // Said once per process: its owners see it in /alert list.
+        if (!reportedDead.has(rule.id)) {
+          reportedDead.add(rule.id);
+          deps.log.warn(
+            { ruleId: rule.id, channel: rule.channelId, platform: rule.platform },
+            `alert cannot fire: ${why}`,
+          );
+        }
+        continue;
+      }
       const key = JSON.stringify(rule.subject);
       let observation = observations.get(key);
       if (!observation) {

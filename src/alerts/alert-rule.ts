@@ -39,6 +39,24 @@ export interface AlertState {
 
 export const INITIAL_STATE: AlertState = { armed: true };
 
+/**
+ * Years of the US Treasury curve loaded for certain: the source's current and previous year, of
+ * which the first may have just begun. A US record alert can look back this far and no further.
+ */
+export const US_LOADED_YEARS = 1;
+
+/**
+ * Why a saved alert can never fire, or undefined when it can. Only US record alerts saved before
+ * such alerts were refused at `/alert add`: a series record, or a stretch longer than the loaded
+ * history, cannot be seen in the year or two of the Treasury curve that briefbot loads.
+ */
+export function whyItCannotFire(rule: Pick<AlertRule, 'subject' | 'condition'>): string | undefined {
+  const { subject, condition } = rule;
+  if (subject.kind !== 'yield' || subject.market !== 'us' || condition.kind !== 'record') return undefined;
+  if (condition.years !== undefined && condition.years <= US_LOADED_YEARS) return undefined;
+  return 'briefbot loads only the last year or two of the US Treasury curve, so it can never see this';
+}
+
 export function subjectLabel(subject: AlertSubject): string {
   return subject.kind === 'yield'
     ? `${subject.market === 'jp' ? 'JGB' : 'UST'} ${subject.tenor.toUpperCase()}`
@@ -57,6 +75,8 @@ export function conditionLabel(condition: AlertCondition, subject: AlertSubject)
     case 'sigma':
       return `moves ${condition.size}σ or more`;
     case 'record':
-      return condition.years ? `highest or lowest in ${condition.years} years` : 'sets a series record';
+      return condition.years
+        ? `highest or lowest in ${condition.years} year${condition.years === 1 ? '' : 's'}`
+        : 'sets a series record';
   }
 }

@@ -1,6 +1,8 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlertChecker } from '../../src/alerts/alert-checker.ts';
 import { type AlertRepository, createMemoryAlertRepository } from '../../src/alerts/alert-repository.ts';
+import type { AlertRule } from '../../src/alerts/alert-rule.ts';
 import { createMemoryPriceHistory } from '../../src/alerts/observe-subject.ts';
 import { createBriefbot } from '../../src/app.ts';
 import type { CommandContext } from '../../src/command/command.ts';
@@ -192,5 +194,62 @@ describe('alert messages', () => {
     const tooLong = await dispatch('/alert add us 10y record 5y', bot.commands, bot.contextFor(MANAGER));
     expect(tooLong.outcome).toBe('user-error');
     expect(renderText(tooLong.reply.document)).toContain('a 5-year stretch could never be seen');
+  });
+
+  it('saved before that refusal, are marked in /alert list with their replacement, and logged once', async () => {
+    const repository = createMemoryAlertRepository();
+    const saved = (id: string, condition: AlertRule['condition']): AlertRule => ({
+      id,
+      platform: 'slack',
+      channelId: 'C42',
+      createdBy: 'U1',
+      createdAt: '2026-01-05T00:00:00Z',
+      subject: { kind: 'yield', market: 'us', tenor: '10y' },
+      condition,
+    });
+    await repository.add(saved('a1', { kind: 'record' }));
+    await repository.add(saved('a2', { kind: 'record', years: 5 }));
+    await repository.add(saved('a3', { kind: 'record', years: 1 }));
+    const lines: string[] = [];
+    const log = createLogger(
+      'warn',
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    );
+    const { bot } = setup(repository);
+    const checker = createAlertChecker({
+      repository,
+      market: bot.market,
+      prices: createMemoryPriceHistory(),
+      posters: createPosterRegistry(),
+      log,
+      sigmaWindowDays: 60,
+      now: () => new Date('2026-05-01T00:00:00Z'),
+    });
+
+    const listed = await dispatch(
+      '/alert list',
+      bot.commands,
+      withAlerts(bot.contextFor(MANAGER), repository),
+    );
+    const text = renderText(listed.reply.document);
+    const row = (id: string) => text.split('\n').find((line) => line.startsWith(id)) ?? '';
+    expect(row('a1')).toMatch(/UST 10Y sets a series record\s+U1\s+cannot fire$/);
+    expect(row('a2')).toMatch(/UST 10Y highest or lowest in 5 years\s+U1\s+cannot fire$/);
+    expect(row('a3')).toMatch(/UST 10Y highest or lowest in 1 year\s+U1$/);
+    expect(text).toContain(
+      'Alert a1 cannot fire: briefbot loads only the last year or two of the US Treasury curve',
+    );
+    expect(text).toContain('Replace it with /alert remove a2, then /alert add us 10y record 1y.');
+
+    await checker.checkAll();
+    await checker.checkAll();
+    const warnings = lines.map((line) => JSON.parse(line) as { ruleId?: string; msg: string });
+    const dead = warnings.filter((w) => w.msg.startsWith('alert cannot fire'));
+    expect(dead.map((w) => w.ruleId)).toEqual(['a1', 'a2']);
   });
 });

@@ -1,7 +1,7 @@
 import { defineCommand, publicReply } from '../src/command/command.ts';
 import { clip } from '../src/command/resolvers.ts';
 import { tokenize } from '../src/command/tokenize.ts';
-import { recordedReference } from '../src/domain/analytics.ts';
+import { changeBasis } from '../src/domain/analytics.ts';
 import type { Field, FooterNote } from '../src/domain/document.ts';
 import { formatInstant, formatPercentChange, formatPrice, signed } from '../src/domain/format.ts';
 import { isQuoteOutdated } from '../src/domain/freshness.ts';
@@ -51,21 +51,17 @@ export const priceCommand = defineCommand({
       { label: 'Last', value: `${formatPrice(quote.price, info.decimals)} ${info.unit}` },
     ];
     // Sources that give no previous close (gold-api, Swissquote) are measured against the last
-    // price briefbot recorded on an earlier day, and the reply says so.
-    const reference =
-      quote.reference ??
-      recordedReference(await context.store.history.series(asset), quote.asOf.toISOString().slice(0, 10));
-    if (reference) {
-      const change = quote.price - reference.price;
+    // price briefbot recorded on an earlier day, from the same source; across a futures roll, or
+    // between two sources, no change is shown, and the reply says why.
+    const basis = changeBasis(quote, await context.store.history.series(asset));
+    if ('price' in basis) {
+      const change = quote.price - basis.price;
       fields.push({
         label: 'Change',
-        value: `${signed(change, info.decimals)} (${formatPercentChange(reference.price, quote.price)}) vs ${reference.label}`,
+        value: `${signed(change, info.decimals)} (${formatPercentChange(basis.price, quote.price)}) vs ${basis.label}`,
       });
     } else {
-      fields.push({
-        label: 'Change',
-        value: 'not available: the source gives no previous close, and briefbot has recorded none yet',
-      });
+      fields.push({ label: 'Change', value: `not available: ${basis.withheld}` });
     }
     fields.push({
       label: 'Type',

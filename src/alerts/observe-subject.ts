@@ -1,8 +1,9 @@
 import {
   analyseLevel,
+  type CloseOrigin,
+  changeBasis,
   type Extreme,
-  type Observation,
-  recordedReference,
+  type RecordedClose,
   tenorSeries,
 } from '../domain/analytics.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -14,23 +15,23 @@ import type { AlertObservation, ObservedExtreme } from './evaluate-alert.ts';
  * a price "record" can only mean the highest since the bot started recording; replies say so.
  */
 export interface PriceHistory {
-  record(asset: string, date: string, price: number): Promise<void>;
-  series(asset: string): Promise<readonly Observation[]>;
+  /** The day's close so far (the last one recorded for a date wins), with where it came from. */
+  record(asset: string, date: string, price: number, origin?: CloseOrigin): Promise<void>;
+  /** Oldest first. */
+  series(asset: string): Promise<readonly RecordedClose[]>;
 }
 
 export function createMemoryPriceHistory(): PriceHistory {
-  const byAsset = new Map<string, Map<string, number>>();
+  const byAsset = new Map<string, Map<string, RecordedClose>>();
   return {
-    async record(asset, date, price) {
-      const series = byAsset.get(asset) ?? new Map<string, number>();
-      series.set(date, price);
+    async record(asset, date, price, origin) {
+      const series = byAsset.get(asset) ?? new Map<string, RecordedClose>();
+      series.set(date, { date, value: price, ...origin });
       byAsset.set(asset, series);
     },
     async series(asset) {
-      const series = byAsset.get(asset) ?? new Map<string, number>();
-      return [...series.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([date, value]) => ({ date, value }));
+      const series = byAsset.get(asset) ?? new Map<string, RecordedClose>();
+      return [...series.values()].sort((a, b) => a.date.localeCompare(b.date));
     },
   };
 }
@@ -61,12 +62,13 @@ export async function observeSubject(
   }
   const { value: quote, source } = await market.quote(subject.asset);
   const date = quote.asOf.toISOString().slice(0, 10);
-  await prices.record(subject.asset, date, quote.price);
+  await prices.record(subject.asset, date, quote.price, originOf(quote));
   const series = await prices.series(subject.asset);
   const recorded = analyseLevel(series, series.length - 1, sigmaWindowDays);
-  // As /price measures it: from the source's previous close, else from the last recorded close.
-  const reference = quote.reference ?? recordedReference(series, date);
-  const change = reference ? ((quote.price - reference.price) / reference.price) * 100 : undefined;
+  // As /price measures it (from closes of earlier days only); none across a futures roll or
+  // between two sources.
+  const basis = changeBasis(quote, series);
+  const change = 'price' in basis ? ((quote.price - basis.price) / basis.price) * 100 : undefined;
   return {
     // Event alerts on prices (move, sigma, record) fire at most once per day.
     key: date,
@@ -85,4 +87,14 @@ export async function observeSubject(
 function observedExtreme(extreme: Extreme, complete: boolean): ObservedExtreme {
   if (complete || !extreme.record) return { since: extreme.since, record: extreme.record };
   return { since: extreme.since, record: false, atLeast: true };
+}
+
+/** What a recorded close keeps of the quote it came from. */
+export function originOf(quote: {
+  readonly source: { readonly id: string };
+  readonly contract?: string;
+}): CloseOrigin {
+  return quote.contract === undefined
+    ? { source: quote.source.id }
+    : { source: quote.source.id, contract: quote.contract };
 }

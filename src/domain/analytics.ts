@@ -195,20 +195,68 @@ export function rowOnOrBefore(history: CurveHistory, date: IsoDate): { row?: Cur
  */
 export const RECORDED_REFERENCE_MAX_WEEKDAYS = 3;
 
+/** Where a recorded close came from: the source's id and, for a futures symbol, the contract. */
+export interface CloseOrigin {
+  readonly source: string;
+  readonly contract?: string | undefined;
+}
+
+/** A price's close as briefbot recorded it; closes recorded before origins were kept have none. */
+export interface RecordedClose extends Observation, Partial<CloseOrigin> {}
+
+/** What a price's daily change is measured from, or why no change is shown. */
+export type ChangeBasis = { readonly price: number; readonly label: string } | { readonly withheld: string };
+
+/** The parts of a quote its change depends on. */
+export interface QuoteForChange {
+  readonly price: number;
+  readonly asOf: Date;
+  readonly reference?: { readonly price: number; readonly label: string } | undefined;
+  readonly source: { readonly id: string };
+  readonly contract?: string | undefined;
+}
+
 /**
- * What a price's daily change is measured from when its source gives no previous close: the last
- * price briefbot recorded on an earlier UTC day (closes are kept by the quote's UTC date), at most
- * `RECORDED_REFERENCE_MAX_WEEKDAYS` weekdays before `date`.
+ * What a quote's daily change is measured from, like for like or not at all:
+ * - The source's own reference (its previous close, or Kraken's 00:00 UTC open), unless the futures
+ *   contract behind the symbol has rolled since the last close briefbot recorded from that source:
+ *   the source's previous bar is then the old contract's, and the gap between them is the calendar
+ *   spread, not a move.
+ * - Otherwise the last close briefbot recorded on an earlier UTC day (closes are kept by the quote's
+ *   UTC date), at most `RECORDED_REFERENCE_MAX_WEEKDAYS` weekdays back, if it came from the same
+ *   source and contract: a futures close against a spot price, or one source's price against
+ *   another's, is a basis, not a change.
  */
-export function recordedReference(
-  closes: readonly Observation[],
-  date: IsoDate,
-): { readonly price: number; readonly label: string } | undefined {
-  for (let i = closes.length - 1; i >= 0; i -= 1) {
+export function changeBasis(quote: QuoteForChange, closes: readonly RecordedClose[]): ChangeBasis {
+  const date = quote.asOf.toISOString().slice(0, 10);
+  let previous: RecordedClose | undefined;
+  for (let i = closes.length - 1; i >= 0 && previous === undefined; i -= 1) {
     const close = closes[i];
-    if (close === undefined || close.date >= date) continue;
-    if (weekdaysBetween(close.date, date) > RECORDED_REFERENCE_MAX_WEEKDAYS) return undefined;
-    return { price: close.value, label: `the last price recorded on ${close.date} (UTC)` };
+    if (close !== undefined && close.date < date) previous = close;
   }
-  return undefined;
+  if (previous !== undefined && weekdaysBetween(previous.date, date) > RECORDED_REFERENCE_MAX_WEEKDAYS) {
+    previous = undefined;
+  }
+  const sameSource = previous !== undefined && previous.source === quote.source.id;
+  if (quote.contract !== undefined && sameSource && previous?.contract !== undefined) {
+    if (previous.contract !== quote.contract) {
+      return {
+        withheld: `the front-month contract rolled from ${previous.contract} to ${quote.contract}, so the previous close is another contract's`,
+      };
+    }
+  }
+  if (quote.reference) return quote.reference;
+  if (previous === undefined) {
+    return {
+      withheld: `the source gives no previous close, and briefbot recorded none in the last ${RECORDED_REFERENCE_MAX_WEEKDAYS} weekdays`,
+    };
+  }
+  if (!sameSource || previous.contract !== quote.contract) {
+    const from = previous.source === undefined ? 'an unrecorded source' : previous.source;
+    const what = previous.contract === undefined ? from : `${from} (${previous.contract})`;
+    return {
+      withheld: `the source gives no previous close, and the last price recorded (${previous.date}, UTC) came from ${what}: not like for like`,
+    };
+  }
+  return { price: previous.value, label: `the last price recorded on ${previous.date} (UTC)` };
 }

@@ -1,3 +1,4 @@
+import { originOf } from '../alerts/observe-subject.ts';
 import type { Briefbot } from '../app.ts';
 import { dateInZone } from '../domain/dates.ts';
 import type { Asset } from '../domain/instruments.ts';
@@ -19,7 +20,12 @@ export function recordHistory(bot: Briefbot): RefreshListener {
           // The day's close so far (its last value wins), keyed by the quote's UTC date as price
           // alerts key it: the series brief sparklines draw and price records are judged on.
           const { price, asOf } = quote.value;
-          await bot.store.history.record(asset, asOf.toISOString().slice(0, 10), price);
+          await bot.store.history.record(
+            asset,
+            asOf.toISOString().slice(0, 10),
+            price,
+            originOf(quote.value),
+          );
         } else if (task.kind === 'headlines') {
           await bot.store.history.recordHeadlines(
             dateInZone(new Date(), bot.config.TZ_DEFAULT),

@@ -131,6 +131,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX seen_signatures_expiry ON seen_signatures (expires_at)',
     ],
   },
+  {
+    version: 3,
+    name: 'the source and futures contract of each recorded close, so changes are measured like for like',
+    statements: () => [
+      'ALTER TABLE price_history ADD COLUMN source TEXT',
+      'ALTER TABLE price_history ADD COLUMN contract TEXT',
+    ],
+  },
 ];
 
 /** Any constant: instances starting together on one PostgreSQL take turns migrating. */

@@ -28,19 +28,27 @@ export function createSqlMarketHistory(db: SqlDatabase, now: () => Date): Market
     return row ? decodeJson<T>(row.payload) : undefined;
   }
   return {
-    async record(asset, date, price) {
+    async record(asset, date, price, origin) {
       await db.run(
-        `INSERT INTO price_history (asset, date, price) VALUES (?, ?, ?)
-         ON CONFLICT (asset, date) DO UPDATE SET price = excluded.price`,
-        [asset, date, price],
+        `INSERT INTO price_history (asset, date, price, source, contract) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (asset, date) DO UPDATE
+         SET price = excluded.price, source = excluded.source, contract = excluded.contract`,
+        [asset, date, price, origin?.source ?? null, origin?.contract ?? null],
       );
     },
     async series(asset) {
-      const rows = await db.all<{ date: string; price: number | string }>(
-        'SELECT date, price FROM price_history WHERE asset = ? ORDER BY date',
-        [asset],
-      );
-      return rows.map((row) => ({ date: row.date, value: Number(row.price) }));
+      const rows = await db.all<{
+        date: string;
+        price: number | string;
+        source: string | null;
+        contract: string | null;
+      }>('SELECT date, price, source, contract FROM price_history WHERE asset = ? ORDER BY date', [asset]);
+      return rows.map((row) => ({
+        date: row.date,
+        value: Number(row.price),
+        ...(row.source === null ? {} : { source: row.source }),
+        ...(row.contract === null ? {} : { contract: row.contract }),
+      }));
     },
     async recordQuote(asset, quote) {
       await put('quote', asset, quote.value.asOf.toISOString().slice(0, 10), quote);

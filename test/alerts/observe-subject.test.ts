@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryPriceHistory, observeSubject } from '../../src/alerts/observe-subject.ts';
 import type { Market } from '../../src/domain/instruments.ts';
-import type { CurveHistory } from '../../src/domain/market-data.ts';
+import type { CurveHistory, Quote } from '../../src/domain/market-data.ts';
 import type { MarketService } from '../../src/market/market-service.ts';
 
 /** A market whose curve's last 10Y is the highest of all its rows. */
-function marketWith(complete: boolean, goldPrice = 0): MarketService {
+/** A quote like gold-api's: a price and its time, no previous close; `extra` adds or changes fields. */
+function marketWith(complete: boolean, goldPrice = 0, extra: Partial<Quote> = {}): MarketService {
   const rows = [
     { date: '2025-01-02', yields: { '10y': 4.5 } },
     { date: '2025-06-02', yields: { '10y': 4.9 } },
@@ -16,9 +17,15 @@ function marketWith(complete: boolean, goldPrice = 0): MarketService {
   return {
     curve: async (market) => ({ value: curve(market), source, fetchedAt: new Date(0), stale: false }),
     quote: async (asset) => ({
-      // A source like gold-api: a price and its time, no previous close.
-      value: { asset, price: goldPrice, asOf: new Date('2026-03-02T14:00:00Z'), kind: 'spot', source },
-      source,
+      value: {
+        asset,
+        price: goldPrice,
+        asOf: new Date('2026-03-02T14:00:00Z'),
+        kind: 'spot',
+        source: GOLD_API,
+        ...extra,
+      },
+      source: extra.source ?? GOLD_API,
       fetchedAt: new Date(0),
       stale: false,
     }),
@@ -27,6 +34,9 @@ function marketWith(complete: boolean, goldPrice = 0): MarketService {
     },
   };
 }
+
+const GOLD_API = { id: 'gold-api', name: 'gold-api.com' };
+const YAHOO = { id: 'yahoo', name: 'Yahoo Finance' };
 
 describe('observing a yield for alerts', () => {
   it('calls the top of a partly loaded history a stretch of at least that long, not a series record', async () => {
@@ -45,7 +55,7 @@ describe('observing a price for alerts', () => {
     const start = Date.parse('2026-01-21T00:00:00Z');
     for (let day = 0; day < 40; day += 1) {
       const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
-      await prices.record('gold', date, 4_000 + (day % 2 === 0 ? 10 : -10));
+      await prices.record('gold', date, 4_000 + (day % 2 === 0 ? 10 : -10), { source: 'gold-api' });
     }
     const observed = await observeSubject(
       { kind: 'price', asset: 'gold' },
@@ -56,5 +66,42 @@ describe('observing a price for alerts', () => {
     // From 3,990 on 2026-03-01: +200, +5.01%, and about 10σ of the recorded daily changes.
     expect(observed?.change).toBe(5.01);
     expect(observed?.sigma).toBeGreaterThan(9);
+  });
+
+  it('measures no change from a close another source recorded: futures against spot is a basis', async () => {
+    const prices = createMemoryPriceHistory();
+    await prices.record('gold', '2026-02-27', 4_135, { source: 'yahoo', contract: 'Gold Apr 26' });
+    const observed = await observeSubject(
+      { kind: 'price', asset: 'gold' },
+      marketWith(true, 4_100),
+      prices,
+      60,
+    );
+    expect(observed?.value).toBe(4_100);
+    expect(observed?.change).toBeUndefined();
+  });
+
+  it('measures no change across a futures roll, though the source gives a previous close', async () => {
+    const rolled = { source: YAHOO, kind: 'futures' as const, contract: 'Gold Jun 26' };
+    const reference = { price: 4_180, label: 'previous close' };
+    const prices = createMemoryPriceHistory();
+    await prices.record('gold', '2026-02-27', 4_180, { source: 'yahoo', contract: 'Gold Apr 26' });
+    const across = await observeSubject(
+      { kind: 'price', asset: 'gold' },
+      marketWith(true, 4_220, { ...rolled, reference }),
+      prices,
+      60,
+    );
+    expect(across?.change).toBeUndefined();
+
+    const same = createMemoryPriceHistory();
+    await same.record('gold', '2026-02-27', 4_180, { source: 'yahoo', contract: 'Gold Jun 26' });
+    const within = await observeSubject(
+      { kind: 'price', asset: 'gold' },
+      marketWith(true, 4_220, { ...rolled, reference }),
+      same,
+      60,
+    );
+    expect(within?.change).toBe(0.96);
   });
 });

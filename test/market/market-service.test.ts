@@ -184,14 +184,35 @@ describe('prices', () => {
       expect(none.text).toMatch(/Change\s+not available: the source gives no previous close/);
 
       // A close more than three weekdays back measures no daily change; the last one before does.
-      await bot.store.history.record('gold', '2026-08-12', 4000);
-      expect((await ask(bot, '/price gold')).text).toContain('not available');
-      await bot.store.history.record('gold', '2026-08-17', 4300);
+      await bot.store.history.record('gold', '2026-08-12', 4000, { source: 'gold-api' });
+      expect((await ask(bot, '/price gold')).text).toMatch(
+        /Change\s+not available: the source gives no previous close, and briefbot recorded none in the last 3 weekdays/,
+      );
+      // A futures close (Yahoo's GC=F, recorded while gold-api was down) is no measure of spot's change.
+      await bot.store.history.record('gold', '2026-08-17', 4335, {
+        source: 'yahoo',
+        contract: 'Gold Oct 26',
+      });
+      expect((await ask(bot, '/price gold')).text).toMatch(
+        /Change\s+not available: the source gives no previous close, and the last price recorded \(2026-08-17, UTC\) came from yahoo \(Gold Oct 26\): not like for like/,
+      );
+      await bot.store.history.record('gold', '2026-08-17', 4300, { source: 'gold-api' });
       const { text } = await ask(bot, '/price gold');
       expect(text).toMatch(/Change\s+\+21\.50 \(\+0\.50%\) vs the last price recorded on 2026-08-17 \(UTC\)/);
     } finally {
       market.server.route('/price/XAU', { status: 404 });
     }
+  });
+
+  it('shows no change for Yahoo futures across a contract roll, and names both contracts', async () => {
+    // gold-api and Swissquote answer nothing here, so gold comes from Yahoo's GC=F ("Gold Apr 25").
+    const bot = freshBot({}, new Date('2025-02-20T12:00:00Z'));
+    await bot.store.history.record('gold', '2025-02-19', 2_930, { source: 'yahoo', contract: 'Gold Feb 25' });
+    const { text } = await ask(bot, '/price gold');
+    expect(text).toContain('Source: Yahoo Finance');
+    expect(text).toMatch(
+      /Change\s+not available: the front-month contract rolled from Gold Feb 25 to Gold Apr 25, so the previous close is another contract's/,
+    );
   });
 
   it('treats an unknown symbol as a failure of that source, not as data', async () => {

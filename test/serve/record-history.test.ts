@@ -32,9 +32,12 @@ describe('recording history after a refresh pass', () => {
     await listener(tasks);
     await listener(tasks);
     // Yahoo's GC=F payload is of 2025-02-20; Kraken's ticker has no time, so it is today's.
-    expect(await bot.store.history.series('gold')).toEqual([{ date: '2025-02-20', value: 2952.5 }]);
+    // With where each came from: Yahoo's front-month gold future, Kraken's bitcoin.
+    expect(await bot.store.history.series('gold')).toEqual([
+      { date: '2025-02-20', value: 2952.5, source: 'yahoo', contract: 'Gold Apr 25' },
+    ]);
     const btc = await bot.store.history.series('btc');
-    expect(btc).toEqual([{ date: new Date().toISOString().slice(0, 10), value: 78_493.8 }]);
+    expect(btc).toEqual([{ date: new Date().toISOString().slice(0, 10), value: 78_493.8, source: 'kraken' }]);
     expect(await bot.store.history.series('wti')).toEqual([]);
     await bot.store.close();
   });

@@ -22,7 +22,7 @@ describe('the SQLite file', () => {
     const path = join(dir, 'nested', 'data', 'briefbot.db');
     const store = createStore(`sqlite:${path}`);
     expect(existsSync(path)).toBe(false);
-    expect(await store.migrate()).toEqual([1, 2]);
+    expect(await store.migrate()).toEqual([1, 2, 3]);
     expect(existsSync(path)).toBe(true);
     await store.close();
     const raw = new Database(path, { readonly: true });
@@ -30,6 +30,7 @@ describe('the SQLite file', () => {
     expect(raw.prepare('SELECT version FROM schema_migrations').all()).toEqual([
       { version: 1 },
       { version: 2 },
+      { version: 3 },
     ]);
     raw.close();
     const reopened = createStore(`sqlite:${path}`);

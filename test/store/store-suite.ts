@@ -286,6 +286,24 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
       expect(await store.alerts.all()).toEqual([]);
     });
 
+    it("keeps where each daily close came from, the day's last one winning", async () => {
+      await store.history.record('wti', '2026-04-28', 61.2);
+      await store.history.record('wti', '2026-04-29', 60.1, {
+        source: 'yahoo',
+        contract: 'Crude Oil May 26',
+      });
+      await store.history.record('wti', '2026-04-30', 62.5, {
+        source: 'yahoo',
+        contract: 'Crude Oil Jun 26',
+      });
+      await store.history.record('wti', '2026-04-30', 62.75, { source: 'fred' });
+      expect(await store.history.series('wti')).toEqual([
+        { date: '2026-04-28', value: 61.2 },
+        { date: '2026-04-29', value: 60.1, source: 'yahoo', contract: 'Crude Oil May 26' },
+        { date: '2026-04-30', value: 62.75, source: 'fred' },
+      ]);
+    });
+
     it('keeps daily closes and past quotes, with their dates intact', async () => {
       await store.history.record('gold', '2026-04-30', 4_700.5);
       await store.history.record('gold', '2026-04-29', 4_650);

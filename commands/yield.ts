@@ -106,6 +106,12 @@ function yieldDocument({ market, tenor, date, today, curve, now, context }: Yiel
       label: 'Change',
       value: `${formatBpChange(analysis.change)} vs ${analysis.previous.date}`,
     });
+  } else if (series[index - 1] !== undefined) {
+    // The value before is further back than a market closure: a gap in the data, not a daily move.
+    fields.push({
+      label: 'Change',
+      value: `not available: the series has no value between ${series[index - 1]?.date} and ${analysis.date}`,
+    });
   }
   if (analysis.changeWeek !== undefined && analysis.weekAgo) {
     fields.push({

@@ -71,20 +71,34 @@ export function extremeSince(series: readonly Observation[], index: number, kind
 }
 
 /**
+ * The most calendar days a comparison may reach back past the date it asks for. Missing values are
+ * skipped, so the previous value is normally the previous business day's, and a market closure
+ * (Japan's ten days of Golden Week in 2019) stays within this. A longer gap is missing data, such
+ * as the MOF's 1–3Y columns from 1978 to 1980: a "daily" change across it would be years of moves.
+ */
+export const MAX_GAP_DAYS = 14;
+
+/** Whether `earlier` is close enough to `date` to stand for it in a comparison. */
+function nearEnough(earlier: Observation | undefined, date: IsoDate): earlier is Observation {
+  return earlier !== undefined && Date.parse(date) - Date.parse(earlier.date) <= MAX_GAP_DAYS * 86_400_000;
+}
+
+/**
  * Today's change divided by the sample standard deviation of the previous `window` daily changes
- * (missing values skipped). Undefined when fewer than half the window is available or the
- * deviation is zero, because a sigma figure from a handful of points would mislead.
+ * (missing values skipped; a change across a gap longer than `MAX_GAP_DAYS` is not a daily change
+ * and is left out). Undefined when fewer than half the window is available or the deviation is
+ * zero, because a sigma figure from a handful of points would mislead.
  */
 export function sigmaMove(series: readonly Observation[], index: number, window: number): number | undefined {
   const today = series[index];
   const previous = series[index - 1];
-  if (today === undefined || previous === undefined) return undefined;
+  if (today === undefined || !nearEnough(previous, today.date)) return undefined;
   const first = Math.max(1, index - window);
   const changes: number[] = [];
   for (let i = first; i < index; i += 1) {
     const a = series[i - 1];
     const b = series[i];
-    if (a !== undefined && b !== undefined) changes.push(b.value - a.value);
+    if (b !== undefined && nearEnough(a, b.date)) changes.push(b.value - a.value);
   }
   if (changes.length < Math.ceil(window / 2)) return undefined;
   const mean = changes.reduce((sum, c) => sum + c, 0) / changes.length;
@@ -128,16 +142,19 @@ const analysisCache = new WeakMap<readonly Observation[], Map<string, LevelAnaly
 function computeLevel(series: readonly Observation[], index: number, sigmaWindow: number): LevelAnalysis {
   const today = series[index];
   if (today === undefined) throw new RangeError('index outside the series');
+  // Each comparison only with a value near the date it asks for: none across a gap in the data.
   const previous = series[index - 1];
-  const weekAgo = series[indexOnOrBefore(series, addDays(today.date, -7))];
-  const monthAgo = series[indexOnOrBefore(series, addMonths(today.date, -1))];
+  const weekTarget = addDays(today.date, -7);
+  const weekAgo = series[indexOnOrBefore(series, weekTarget)];
+  const monthTarget = addMonths(today.date, -1);
+  const monthAgo = series[indexOnOrBefore(series, monthTarget)];
   const sigma = sigmaMove(series, index, sigmaWindow);
   return {
     date: today.date,
     value: today.value,
-    ...(previous ? { previous, change: today.value - previous.value } : {}),
-    ...(weekAgo ? { weekAgo, changeWeek: today.value - weekAgo.value } : {}),
-    ...(monthAgo ? { monthAgo, changeMonth: today.value - monthAgo.value } : {}),
+    ...(nearEnough(previous, today.date) ? { previous, change: today.value - previous.value } : {}),
+    ...(nearEnough(weekAgo, weekTarget) ? { weekAgo, changeWeek: today.value - weekAgo.value } : {}),
+    ...(nearEnough(monthAgo, monthTarget) ? { monthAgo, changeMonth: today.value - monthAgo.value } : {}),
     highest: extremeSince(series, index, 'highest'),
     lowest: extremeSince(series, index, 'lowest'),
     ...(sigma === undefined ? {} : { sigma }),

@@ -47,6 +47,19 @@ describe('/yield answers from warm data', () => {
     expect((await ask('/yield 40y 2026-01-20')).title).toBe('JGB 40Y 3.901%');
   });
 
+  it('compares nothing across a gap in the data, but across a market closure as usual', async () => {
+    const { ask } = botAt('2026-05-01T00:00:00Z');
+    // The MOF 1Y column is empty from 1978-05-22 to 1980-08-21: not a 450 bp, 305σ daily move.
+    const resumed = renderText(await ask('/yield 1y 1980-08-22'));
+    expect(resumed).toMatch(
+      /Change\s+not available: the series has no value between 1978-05-19 and 1980-08-22/,
+    );
+    expect(resumed).not.toMatch(/1 week|1 month|σ/);
+    // Golden Week 2019: ten days closed, and the change is still the previous business day's.
+    const afterHolidays = renderText(await ask('/yield 10y 2019-05-07'));
+    expect(afterHolidays).toMatch(/Change\s+-0\.4 bp vs 2019-04-26/);
+  });
+
   it('adds the stale-data warning once the calendar moves past the data, with the data unchanged', async () => {
     const { clock, ask } = botAt('2026-05-01T00:00:00Z');
     const fresh = renderText(await ask('/yield 40y'));

@@ -4,6 +4,7 @@ import {
   curveSpreads,
   extremeSince,
   indexOnOrBefore,
+  MAX_GAP_DAYS,
   type Observation,
   sigmaMove,
   toBp,
@@ -77,6 +78,31 @@ describe('analyseLevel', () => {
     ];
     // A week before 2026-01-17 is 2026-01-10, a Saturday: the Friday value is used.
     expect(analyseLevel(s, 2, 60).weekAgo?.date).toBe('2026-01-09');
+  });
+
+  it('compares nothing across a gap longer than a market closure, and leaves such changes out of σ', () => {
+    // Forty days of small moves, two years with no value, then forty more.
+    const before = series(Array.from({ length: 40 }, (_, i) => 5 + (i % 2) / 100));
+    const after = series(
+      Array.from({ length: 40 }, (_, i) => 9 + (i % 2) / 100),
+      addDays(before.at(-1)?.date ?? '2026-01-01', 730),
+    );
+    const s = [...before, ...after];
+    const resumed = analyseLevel(s, 40, 60);
+    expect(resumed.change).toBeUndefined();
+    expect(resumed.changeWeek).toBeUndefined();
+    expect(resumed.changeMonth).toBeUndefined();
+    expect(resumed.sigma).toBeUndefined();
+    // Forty days on, σ is measured again from the daily changes alone: the 4-point jump is not one.
+    const later = analyseLevel([...s, { date: addDays(after.at(-1)?.date ?? '', 1), value: 9.2 }], 80, 60);
+    expect(later.sigma).toBeGreaterThan(10);
+    expect(MAX_GAP_DAYS).toBe(14);
+    // Eleven days apart (Golden Week 2019) is still the previous business day.
+    const holidays: Observation[] = [
+      { date: '2019-04-26', value: -0.045 },
+      { date: '2019-05-07', value: -0.049 },
+    ];
+    expect(analyseLevel(holidays, 1, 60).change).toBeCloseTo(-0.004, 12);
   });
 });
 

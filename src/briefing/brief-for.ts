@@ -45,7 +45,7 @@ export async function briefFor(
   const template = resolveTemplate(library, request.template ?? DEFAULT_TEMPLATE);
   const snapshot =
     request.asOf === undefined
-      ? await takeSnapshot(request.market, request.now)
+      ? await takeSnapshot(request.market, request.now, undefined, request.charts?.prices)
       : await takeSnapshotAsOf(request.market, request.asOf, request.past);
   // Drawn while the summary is written: both read the snapshot, neither needs the other.
   const [summary, charts] = await Promise.all([

@@ -35,6 +35,8 @@ export interface BriefStrings {
   readonly someUnavailable: (names: string, why: string) => string;
   /** Marks a figure or note as stale ("Gold (stale)"). */
   readonly markStale: (text: string) => string;
+  /** No change shown: the source's previous close is the contract before a futures roll. */
+  readonly contractRolled: (name: string, from: string, to: string) => string;
   readonly extreme: (kind: 'highest' | 'lowest', record: boolean, date: string) => string;
   readonly curveNote: (name: string, source: string, date: string) => string;
   readonly quoteNote: (name: string, source: string, kind: string, asOf: string) => string;
@@ -105,6 +107,8 @@ const EN: BriefStrings = {
   sectionUnavailable: (name, why) => `${name} unavailable: ${why}.`,
   someUnavailable: (names, why) => `Unavailable: ${names} (${why}).`,
   markStale: (text) => `${text} (stale)`,
+  contractRolled: (name, from, to) =>
+    `${name}: no change shown, the futures contract rolled from ${from} to ${to}.`,
   extreme: (kind, record, date) =>
     record ? `a record ${kind === 'highest' ? 'high' : 'low'} (data from ${date})` : `${kind} since ${date}`,
   curveNote: (name, source, date) => `${name}: ${source}, end-of-day, as of ${date}`,
@@ -161,6 +165,7 @@ const JA: BriefStrings = {
   sectionUnavailable: (name, why) => `${name}：取得できません（${why}）。`,
   someUnavailable: (names, why) => `取得できません：${names}（${why}）。`,
   markStale: (text) => `${text}（更新遅延）`,
+  contractRolled: (name, from, to) => `${name}：限月交代（${from} → ${to}）のため前日比は表示しません。`,
   extreme: (kind, record, date) =>
     record
       ? `過去最${kind === 'highest' ? '高' : '低'}（${date}以降のデータ）`

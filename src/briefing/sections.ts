@@ -110,6 +110,11 @@ export function pricesSection(context: SectionContext, assets: readonly Asset[],
   for (const [why, names] of missing) {
     blocks.push({ kind: 'notice', text: strings.someUnavailable(strings.list(names), why) });
   }
+  for (const { asset } of available) {
+    const roll = snapshot.rolls?.[asset];
+    if (roll)
+      blocks.push({ kind: 'notice', text: strings.contractRolled(strings.asset[asset], roll.from, roll.to) });
+  }
   return blocks;
 }
 

@@ -1,4 +1,5 @@
-import { indexOnOrBefore } from '../domain/analytics.ts';
+import type { PriceHistory } from '../alerts/observe-subject.ts';
+import { changeBasis, indexOnOrBefore } from '../domain/analytics.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { ASSETS, type Asset, type Market } from '../domain/instruments.ts';
 import type { CurveHistory, Quote } from '../domain/market-data.ts';
@@ -19,17 +20,29 @@ export type Part<T> =
 export interface Snapshot {
   readonly takenAt: Date;
   readonly curves: Readonly<Record<Market, Part<CurveHistory>>>;
+  /**
+   * Each quote's `reference` is what its change is measured from, like for like (see `changeBasis`):
+   * with recorded closes, a close of the same source stands in where the source gives none, and a
+   * reference across a futures roll is taken away.
+   */
   readonly quotes: Readonly<Record<Asset, Part<Quote>>>;
+  /** Prices whose source's previous close was not used because the futures contract rolled. */
+  readonly rolls?: Readonly<Partial<Record<Asset, { readonly from: string; readonly to: string }>>>;
   readonly headlines: Part<HeadlineSet>;
   /** Set when the snapshot replays a past day (`briefbot brief --as-of`). */
   readonly asOf?: IsoDate;
 }
 
-/** Every part read now; `read` says whether a part whose source is failing waits for a refresh. */
+/**
+ * Every part read now; `read` says whether a part whose source is failing waits for a refresh.
+ * With `closes` (the daily closes `serve` records), each price's change is measured as `/price`
+ * measures it.
+ */
 export async function takeSnapshot(
   market: MarketService,
   now: () => Date,
   read?: ReadOptions,
+  closes?: Pick<PriceHistory, 'series'>,
 ): Promise<Snapshot> {
   const [jp, us, headlines, ...quotes] = await Promise.all([
     part(market.curve('jp', read)),
@@ -41,7 +54,34 @@ export async function takeSnapshot(
     Asset,
     Part<Quote>
   >;
-  return { takenAt: now(), curves: { jp, us }, quotes: byAsset, headlines };
+  const rolls: Partial<Record<Asset, { from: string; to: string }>> = {};
+  if (closes) {
+    await Promise.all(
+      ASSETS.map(async (asset) => {
+        const found = byAsset[asset];
+        if (!found.ok) return;
+        let series: Awaited<ReturnType<PriceHistory['series']>>;
+        try {
+          series = await closes.series(asset);
+        } catch {
+          return; // Without the closes, the source's own change is shown, as without a store.
+        }
+        const quote = found.value.value;
+        const basis = changeBasis(quote, series);
+        const { reference: _sourceReference, ...withoutReference } = quote;
+        const measured: Quote = 'price' in basis ? { ...quote, reference: basis } : withoutReference;
+        if (!('price' in basis) && basis.roll) rolls[asset] = basis.roll;
+        byAsset[asset] = { ok: true, value: { ...found.value, value: measured } };
+      }),
+    );
+  }
+  return {
+    takenAt: now(),
+    curves: { jp, us },
+    quotes: byAsset,
+    headlines,
+    ...(Object.keys(rolls).length > 0 ? { rolls } : {}),
+  };
 }
 
 /**

@@ -222,7 +222,13 @@ export interface CloseOrigin {
 export interface RecordedClose extends Observation, Partial<CloseOrigin> {}
 
 /** What a price's daily change is measured from, or why no change is shown. */
-export type ChangeBasis = { readonly price: number; readonly label: string } | { readonly withheld: string };
+export type ChangeBasis =
+  | { readonly price: number; readonly label: string }
+  | {
+      readonly withheld: string;
+      /** Set when the reason is a futures roll: the contracts before and after it. */
+      readonly roll?: { readonly from: string; readonly to: string };
+    };
 
 /** The parts of a quote its change depends on. */
 export interface QuoteForChange {
@@ -259,6 +265,7 @@ export function changeBasis(quote: QuoteForChange, closes: readonly RecordedClos
     if (previous.contract !== quote.contract) {
       return {
         withheld: `the front-month contract rolled from ${previous.contract} to ${quote.contract}, so the previous close is another contract's`,
+        roll: { from: previous.contract, to: quote.contract },
       };
     }
   }

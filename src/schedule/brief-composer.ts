@@ -66,7 +66,7 @@ export function createBriefComposer(deps: BriefComposerDeps): BriefComposer {
       counts.snapshots += 1;
       // A scheduled brief is read once by many: it waits for a failing source's retry rather than
       // go out marked stale because a refresh failed a few seconds before the fire time.
-      snapshot = takeSnapshot(deps.market, deps.now, { waitForRefresh: true });
+      snapshot = takeSnapshot(deps.market, deps.now, { waitForRefresh: true }, deps.charts?.prices);
       snapshots.set(fireAt, snapshot);
     }
     return snapshot;

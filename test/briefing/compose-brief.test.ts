@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryPriceHistory } from '../../src/alerts/observe-subject.ts';
 import { briefFor } from '../../src/briefing/brief-for.ts';
 import { composeBrief } from '../../src/briefing/compose-brief.ts';
-import type { Snapshot } from '../../src/briefing/snapshot.ts';
+import { type Snapshot, takeSnapshot } from '../../src/briefing/snapshot.ts';
 import { loadTemplateLibrary, type TemplateLibrary } from '../../src/briefing/template-library.ts';
 import type { Document } from '../../src/domain/document.ts';
 import type { Headline, Topic } from '../../src/domain/market-data.ts';
@@ -255,6 +256,36 @@ describe('headlines', () => {
     expect(doc.footer).toContainEqual({
       text: 'Headlines unavailable: the source did not answer.',
       warning: true,
+    });
+  });
+});
+
+describe('price changes in a brief, with the closes serve records', () => {
+  it('shows no change across a futures roll and says so, in English and in Japanese', async () => {
+    const closes = createMemoryPriceHistory();
+    // Yesterday's close of Yahoo's GC=F was the February contract; today's quote is April's.
+    await closes.record('gold', '2025-02-19', 2_930, { source: 'yahoo', contract: 'Gold Feb 25' });
+    const rolled = await takeSnapshot(fixtureMarket(), () => GOLDEN_TAKEN_AT, undefined, closes);
+    expect(rolled.rolls).toEqual({ gold: { from: 'Gold Feb 25', to: 'Gold Apr 25' } });
+    const gold = rolled.quotes.gold;
+    expect(gold.ok && gold.value.value.reference).toBe(undefined);
+    expect(renderText(brief('morning', { snapshot: rolled }))).toContain(
+      'Gold: no change shown, the futures contract rolled from Gold Feb 25 to Gold Apr 25.',
+    );
+    expect(renderText(brief('morning', { snapshot: rolled, locale: 'ja' }))).toContain(
+      '限月交代（Gold Feb 25 → Gold Apr 25）のため前日比は表示しません。',
+    );
+  });
+
+  it('measures a price whose source gives no previous close from the last close of the same source', async () => {
+    const closes = createMemoryPriceHistory();
+    await closes.record('gold', '2025-02-19', 2_900, { source: 'yahoo', contract: 'Gold Apr 25' });
+    const measured = await takeSnapshot(fixtureMarket(), () => GOLDEN_TAKEN_AT, undefined, closes);
+    const gold = measured.quotes.gold;
+    expect(measured.rolls).toBeUndefined();
+    expect(gold.ok && gold.value.value.reference).toEqual({
+      price: 2_900,
+      label: 'the last price recorded on 2025-02-19 (UTC)',
     });
   });
 });

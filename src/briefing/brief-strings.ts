@@ -35,6 +35,8 @@ export interface BriefStrings {
   readonly someUnavailable: (names: string, why: string) => string;
   /** Marks a figure or note as stale ("Gold (stale)"). */
   readonly markStale: (text: string) => string;
+  /** The change of these prices is not from the previous close: from what, then (`/price`'s label). */
+  readonly changeFrom: (names: string, label: string) => string;
   /** No change shown: the source's previous close is the contract before a futures roll. */
   readonly contractRolled: (name: string, from: string, to: string) => string;
   readonly extreme: (kind: 'highest' | 'lowest', record: boolean, date: string) => string;
@@ -107,6 +109,7 @@ const EN: BriefStrings = {
   sectionUnavailable: (name, why) => `${name} unavailable: ${why}.`,
   someUnavailable: (names, why) => `Unavailable: ${names} (${why}).`,
   markStale: (text) => `${text} (stale)`,
+  changeFrom: (names, label) => `${names}: change vs ${label}.`,
   contractRolled: (name, from, to) =>
     `${name}: no change shown, the futures contract rolled from ${from} to ${to}.`,
   extreme: (kind, record, date) =>
@@ -165,6 +168,7 @@ const JA: BriefStrings = {
   sectionUnavailable: (name, why) => `${name}：取得できません（${why}）。`,
   someUnavailable: (names, why) => `取得できません：${names}（${why}）。`,
   markStale: (text) => `${text}（更新遅延）`,
+  changeFrom: (names, label) => `${names}：${japaneseReference(label)}比。`,
   contractRolled: (name, from, to) => `${name}：限月交代（${from} → ${to}）のため前日比は表示しません。`,
   extreme: (kind, record, date) =>
     record
@@ -193,6 +197,18 @@ const JA: BriefStrings = {
 const BY_LANGUAGE: Readonly<Record<string, BriefStrings>> = { en: EN, ja: JA };
 
 /** The catalog for a BCP 47 locale's language; English for any language without one. */
+/** The reference labels the price sources and `changeBasis` write, in Japanese. */
+function japaneseReference(label: string): string {
+  const recorded = /^the last price recorded on (\d{4}-\d{2}-\d{2}) \(UTC\)$/.exec(label);
+  if (recorded) return `${recorded[1]}（UTC）に記録した価格`;
+  const known: Readonly<Record<string, string>> = {
+    '00:00 UTC open': '00:00 UTC始値',
+    '24 h ago': '24時間前',
+    'previous close': '前日終値',
+  };
+  return known[label] ?? label;
+}
+
 export function stringsFor(locale: string): BriefStrings {
   return BY_LANGUAGE[new Intl.Locale(locale).language] ?? EN;
 }

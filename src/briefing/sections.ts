@@ -86,6 +86,9 @@ export function curveSection(
   return blocks;
 }
 
+/** The reference label of a change from the previous close, which the table's "Chg" means. */
+const PREVIOUS_CLOSE = 'previous close';
+
 export function pricesSection(context: SectionContext, assets: readonly Asset[], heading?: string): Block[] {
   const { snapshot, format, strings } = context;
   const { available, missing } = quoteParts(snapshot, assets, strings);
@@ -106,6 +109,16 @@ export function pricesSection(context: SectionContext, assets: readonly Asset[],
       rows,
       align: ['left', 'right', 'right'],
     });
+  }
+  // "Chg" is from the previous close unless said otherwise: Kraken's is from 00:00 UTC, say.
+  const byLabel = new Map<string, string[]>();
+  for (const { asset, quote } of available) {
+    const label = quote.reference?.label;
+    if (label === undefined || label === PREVIOUS_CLOSE) continue;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), strings.asset[asset]]);
+  }
+  for (const [label, names] of byLabel) {
+    blocks.push({ kind: 'text', text: strings.changeFrom(strings.list(names), label), tone: 'muted' });
   }
   for (const [why, names] of missing) {
     blocks.push({ kind: 'notice', text: strings.someUnavailable(strings.list(names), why) });

@@ -64,7 +64,10 @@ export async function observeSubject(
   const date = quote.asOf.toISOString().slice(0, 10);
   await prices.record(subject.asset, date, quote.price, originOf(quote));
   const series = await prices.series(subject.asset);
-  const recorded = analyseLevel(series, series.length - 1, sigmaWindowDays);
+  // σ and records over the closes of this quote's source and contract only: a switch to a fallback
+  // source (spot to futures) or a roll would otherwise count as a move, or set a "record".
+  const own = series.filter((close) => close.source === quote.source.id && close.contract === quote.contract);
+  const recorded = analyseLevel(own, own.length - 1, sigmaWindowDays);
   // As /price measures it (from closes of earlier days only); none across a futures roll or
   // between two sources.
   const basis = changeBasis(quote, series);
@@ -77,7 +80,7 @@ export async function observeSubject(
     // σ of the recorded daily closes: there once about half the window's days have been recorded.
     ...(recorded.sigma === undefined ? {} : { sigma: recorded.sigma }),
     // A record needs history: with less than a day of it, nothing can be called a record.
-    ...(series.length > 1 ? { highest: recorded.highest, lowest: recorded.lowest } : {}),
+    ...(own.length > 1 ? { highest: recorded.highest, lowest: recorded.lowest } : {}),
     asOf: quote.asOf.toISOString(),
     source: source.name,
   };

@@ -104,4 +104,26 @@ describe('observing a price for alerts', () => {
     );
     expect(within?.change).toBe(0.96);
   });
+
+  it('judges σ and records on the closes of its own source: a fallback day of futures is no move', async () => {
+    const prices = createMemoryPriceHistory();
+    const start = Date.parse('2026-01-21T00:00:00Z');
+    for (let day = 0; day < 39; day += 1) {
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      await prices.record('gold', date, 4_000 + (day % 2 === 0 ? 10 : -10), { source: 'gold-api' });
+    }
+    // gold-api was down on 2026-03-01 and Yahoo's future, 150 above spot, was recorded instead.
+    await prices.record('gold', '2026-03-01', 4_150, { source: 'yahoo', contract: 'Gold Apr 26' });
+    const observed = await observeSubject(
+      { kind: 'price', asset: 'gold' },
+      marketWith(true, 4_005),
+      prices,
+      60,
+    );
+    // Against the future, spot "fell" 145 (about 10σ); against its own last close it rose 15.
+    expect(observed?.change).toBeUndefined();
+    expect(Math.abs(observed?.sigma ?? 0)).toBeLessThan(3);
+    // Highest since gold-api's own 4,010 of 2026-02-28, not since the future's 4,150 of 2026-03-01.
+    expect(observed?.highest).toEqual({ kind: 'highest', since: '2026-02-28', record: false });
+  });
 });

@@ -4,6 +4,7 @@ import {
   changeBasis,
   type Extreme,
   type RecordedClose,
+  sameOrigin,
   tenorSeries,
 } from '../domain/analytics.ts';
 import type { MarketService } from '../market/market-service.ts';
@@ -66,7 +67,7 @@ export async function observeSubject(
   const series = await prices.series(subject.asset);
   // σ and records over the closes of this quote's source and contract only: a switch to a fallback
   // source (spot to futures) or a roll would otherwise count as a move, or set a "record".
-  const own = series.filter((close) => close.source === quote.source.id && close.contract === quote.contract);
+  const own = series.filter((close) => sameOrigin(close, quote));
   const recorded = analyseLevel(own, own.length - 1, sigmaWindowDays);
   // As /price measures it (from closes of earlier days only); none across a futures roll or
   // between two sources.

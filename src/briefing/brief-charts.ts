@@ -1,4 +1,10 @@
-import { indexOnOrBefore, type Observation, rowOnOrBefore } from '../domain/analytics.ts';
+import {
+  indexOnOrBefore,
+  type Observation,
+  type RecordedClose,
+  rowOnOrBefore,
+  sameOrigin,
+} from '../domain/analytics.ts';
 import { addDays, addMonths, type IsoDate } from '../domain/dates.ts';
 import type { Asset, Market } from '../domain/instruments.ts';
 import type { CurveRow, SourceRef } from '../domain/market-data.ts';
@@ -129,14 +135,18 @@ function periodBefore(date: IsoDate, vs: ChartPeriod): IsoDate {
 export function priceTrail(
   snapshot: Snapshot,
   asset: Asset,
-  recorded: readonly Observation[],
+  recorded: readonly RecordedClose[],
   days: number,
 ): PriceTrail | undefined {
   const part = snapshot.quotes[asset];
   if (!part.ok) return undefined;
   const quote = part.value.value;
   const end = quote.asOf.toISOString().slice(0, 10);
-  const sorted = [...recorded].sort((a, b) => a.date.localeCompare(b.date));
+  // One line per source and contract: a day served by a fallback (futures for spot) or a roll
+  // would draw a jump that is not a move.
+  const sorted = recorded
+    .filter((close) => sameOrigin(close, quote))
+    .sort((a, b) => a.date.localeCompare(b.date));
   const before = sorted.slice(0, indexOnOrBefore(sorted, addDays(end, -1)) + 1);
   const first = addDays(end, 1 - days);
   const points = [

@@ -221,6 +221,21 @@ export interface CloseOrigin {
 /** A price's close as briefbot recorded it; closes recorded before origins were kept have none. */
 export interface RecordedClose extends Observation, Partial<CloseOrigin> {}
 
+/**
+ * Whether a recorded close is like for like with a quote: the same source and futures contract.
+ * Closes recorded before briefbot kept their origin count as the quote's own: they were the only
+ * history there was, and treating them otherwise would blank every price's σ and sparkline for a
+ * month after the upgrade.
+ */
+export function sameOrigin(
+  close: RecordedClose,
+  quote: Pick<QuoteForChange, 'source' | 'contract'>,
+): boolean {
+  return (
+    close.source === undefined || (close.source === quote.source.id && close.contract === quote.contract)
+  );
+}
+
 /** What a price's daily change is measured from, or why no change is shown. */
 export type ChangeBasis =
   | { readonly price: number; readonly label: string }
@@ -275,8 +290,8 @@ export function changeBasis(quote: QuoteForChange, closes: readonly RecordedClos
       withheld: `the source gives no previous close, and briefbot recorded none in the last ${RECORDED_REFERENCE_MAX_WEEKDAYS} weekdays`,
     };
   }
-  if (!sameSource || previous.contract !== quote.contract) {
-    const from = previous.source === undefined ? 'an unrecorded source' : previous.source;
+  if (!sameOrigin(previous, quote)) {
+    const from = previous.source ?? 'another source';
     const what = previous.contract === undefined ? from : `${from} (${previous.contract})`;
     return {
       withheld: `the source gives no previous close, and the last price recorded (${previous.date}, UTC) came from ${what}: not like for like`,

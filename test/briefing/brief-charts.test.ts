@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryPriceHistory, type PriceHistory } from '../../src/alerts/observe-subject.ts';
+import { priceTrail } from '../../src/briefing/brief-charts.ts';
 import { briefFor } from '../../src/briefing/brief-for.ts';
 import { composeBrief } from '../../src/briefing/compose-brief.ts';
 import { renderBriefCharts } from '../../src/briefing/render-brief-charts.ts';
@@ -216,5 +217,23 @@ describe('a replayed brief (--as-of)', () => {
     // Prices have no past quotes here, so only the curve is drawn.
     expect(images(document).map((image) => image.name)).toEqual(['curve-jp-2026-01-20-vs-2026-01-13.png']);
     expect(images(document)[0]?.alt).toContain('30Y 3.765% (+');
+  });
+});
+
+describe('a price trail', () => {
+  it("draws only closes of the quote's own source and contract, and of before origins were kept", async () => {
+    // The golden gold quote is Yahoo's GC=F, "Gold Apr 25", on 2025-02-20.
+    const closes = [
+      { date: '2025-02-14', value: 2_880 },
+      { date: '2025-02-17', value: 2_900, source: 'yahoo', contract: 'Gold Apr 25' },
+      { date: '2025-02-18', value: 2_870, source: 'gold-api' },
+      { date: '2025-02-19', value: 2_910, source: 'yahoo', contract: 'Gold Feb 25' },
+    ];
+    const trail = priceTrail(snapshot, 'gold', closes, 30);
+    expect(trail?.points).toEqual([
+      { date: '2025-02-14', value: 2_880 },
+      { date: '2025-02-17', value: 2_900, source: 'yahoo', contract: 'Gold Apr 25' },
+      { date: '2025-02-20', value: 2_952.5 },
+    ]);
   });
 });

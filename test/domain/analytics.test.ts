@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyseLevel,
+  changeBasis,
   curveSpreads,
   extremeSince,
   indexOnOrBefore,
   MAX_GAP_DAYS,
   type Observation,
+  sameOrigin,
   sigmaMove,
   toBp,
 } from '../../src/domain/analytics.ts';
@@ -128,5 +130,46 @@ describe('spreads', () => {
 
   it('converts percent points to bp without binary noise', () => {
     expect(toBp(2.33 - 2.28)).toBe(5);
+  });
+});
+
+describe('changeBasis', () => {
+  const spot = { price: 4_100, asOf: new Date('2026-08-18T14:00:00Z'), source: { id: 'gold-api' } };
+  const future = {
+    price: 4_120,
+    asOf: new Date('2026-08-18T14:00:00Z'),
+    source: { id: 'yahoo' },
+    contract: 'Gold Dec 26',
+    reference: { price: 4_110, label: 'previous close' },
+  };
+
+  it("takes the source's own previous close, and the last close of the same source otherwise", () => {
+    expect(changeBasis(future, [])).toEqual(future.reference);
+    expect(changeBasis(spot, [{ date: '2026-08-17', value: 4_000, source: 'gold-api' }])).toEqual({
+      price: 4_000,
+      label: 'the last price recorded on 2026-08-17 (UTC)',
+    });
+  });
+
+  it("counts a close recorded before origins were kept as the same source's", () => {
+    expect(changeBasis(spot, [{ date: '2026-08-17', value: 4_000 }])).toEqual({
+      price: 4_000,
+      label: 'the last price recorded on 2026-08-17 (UTC)',
+    });
+    expect(sameOrigin({ date: '2026-08-17', value: 4_000 }, future)).toBe(true);
+  });
+
+  it('withholds the change across a roll, against another source, and with no recent close', () => {
+    const rolled = changeBasis(future, [
+      { date: '2026-08-17', value: 4_050, source: 'yahoo', contract: 'Gold Oct 26' },
+    ]);
+    expect(rolled).toMatchObject({ roll: { from: 'Gold Oct 26', to: 'Gold Dec 26' } });
+    const other = changeBasis(spot, [
+      { date: '2026-08-17', value: 4_135, source: 'yahoo', contract: 'Gold Dec 26' },
+    ]);
+    expect(other).toMatchObject({ withheld: expect.stringContaining('came from yahoo (Gold Dec 26)') });
+    // Wednesday 2026-08-12 is four weekdays before Tuesday 2026-08-18.
+    const old = changeBasis(spot, [{ date: '2026-08-12', value: 4_000, source: 'gold-api' }]);
+    expect(old).toMatchObject({ withheld: expect.stringContaining('none in the last 3 weekdays') });
   });
 });

@@ -57,16 +57,14 @@ export function createAlertChecker(deps: AlertCheckerDeps) {
     const fired: AlertFiring[] = [];
     for (const rule of rules) {
       const why = whyItCannotFire(rule);
-      if (why !== undefined) {
-        // Said once per process: its owners see it in /alert list.
-        if (!reportedDead.has(rule.id)) {
-          reportedDead.add(rule.id);
-          deps.log.warn(
-            { ruleId: rule.id, channel: rule.channelId, platform: rule.platform },
-            `alert cannot fire: ${why}`,
-          );
-        }
-        continue;
+      // Said once per process, and still evaluated (the FRED fallback could serve it); its owners
+      // see the same in /alert list.
+      if (why !== undefined && !reportedDead.has(rule.id)) {
+        reportedDead.add(rule.id);
+        deps.log.warn(
+          { ruleId: rule.id, channel: rule.channelId, platform: rule.platform },
+          `alert cannot fire: ${why}`,
+        );
       }
       const key = JSON.stringify(rule.subject);
       let observation = observations.get(key);

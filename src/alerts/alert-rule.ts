@@ -46,15 +46,22 @@ export const INITIAL_STATE: AlertState = { armed: true };
 export const US_LOADED_YEARS = 1;
 
 /**
- * Why a saved alert can never fire, or undefined when it can. Only US record alerts saved before
- * such alerts were refused at `/alert add`: a series record, or a stretch longer than the loaded
- * history, cannot be seen in the year or two of the Treasury curve that briefbot loads.
+ * Years of the US Treasury curve the primary source gives: its files for the current and the
+ * previous calendar year, so the loaded history is never two years long.
+ */
+const US_TREASURY_FILE_YEARS = 2;
+
+/**
+ * Why a saved alert will not fire while the US curve comes from the Treasury's own files, or
+ * undefined. Only US record alerts saved before `/alert add` refused them: a series record, or a
+ * stretch of two years or more, cannot be seen in the history those files give. (With the FRED
+ * fallback, which reaches back to 1962, they could, so they are still evaluated.)
  */
 export function whyItCannotFire(rule: Pick<AlertRule, 'subject' | 'condition'>): string | undefined {
   const { subject, condition } = rule;
   if (subject.kind !== 'yield' || subject.market !== 'us' || condition.kind !== 'record') return undefined;
-  if (condition.years !== undefined && condition.years <= US_LOADED_YEARS) return undefined;
-  return 'briefbot loads only the last year or two of the US Treasury curve, so it can never see this';
+  if (condition.years !== undefined && condition.years < US_TREASURY_FILE_YEARS) return undefined;
+  return 'briefbot loads only the last year or two of the US Treasury curve, so it will not see this while the curve comes from the Treasury';
 }
 
 export function subjectLabel(subject: AlertSubject): string {

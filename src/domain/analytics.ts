@@ -236,6 +236,29 @@ export function sameOrigin(
   );
 }
 
+/**
+ * The other contract the source named on either of the last two days briefbot recorded a close
+ * from it, if any. Two days, because closes are kept by UTC date (the last one of the day wins) and
+ * a futures session opens the evening before its date: the day before a roll can already hold the
+ * new contract while the source's previous bar is still the old one's. A roll is then seen for a
+ * day or two; the change is withheld rather than shown across it.
+ */
+function contractBefore(
+  quote: Pick<QuoteForChange, 'source' | 'contract'>,
+  closes: readonly RecordedClose[],
+  date: IsoDate,
+): string | undefined {
+  let days = 0;
+  for (let i = closes.length - 1; i >= 0 && days < 2; i -= 1) {
+    const close = closes[i];
+    if (close === undefined || close.date >= date || close.source !== quote.source.id) continue;
+    if (weekdaysBetween(close.date, date) > RECORDED_REFERENCE_MAX_WEEKDAYS) break;
+    days += 1;
+    if (close.contract !== undefined && close.contract !== quote.contract) return close.contract;
+  }
+  return undefined;
+}
+
 /** What a price's daily change is measured from, or why no change is shown. */
 export type ChangeBasis =
   | { readonly price: number; readonly label: string }
@@ -275,14 +298,12 @@ export function changeBasis(quote: QuoteForChange, closes: readonly RecordedClos
   if (previous !== undefined && weekdaysBetween(previous.date, date) > RECORDED_REFERENCE_MAX_WEEKDAYS) {
     previous = undefined;
   }
-  const sameSource = previous !== undefined && previous.source === quote.source.id;
-  if (quote.contract !== undefined && sameSource && previous?.contract !== undefined) {
-    if (previous.contract !== quote.contract) {
-      return {
-        withheld: `the front-month contract rolled from ${previous.contract} to ${quote.contract}, so the previous close is another contract's`,
-        roll: { from: previous.contract, to: quote.contract },
-      };
-    }
+  const rolledFrom = quote.contract === undefined ? undefined : contractBefore(quote, closes, date);
+  if (rolledFrom !== undefined && quote.contract !== undefined) {
+    return {
+      withheld: `the front-month contract rolled from ${rolledFrom} to ${quote.contract}, so the previous close is another contract's`,
+      roll: { from: rolledFrom, to: quote.contract },
+    };
   }
   if (quote.reference) return quote.reference;
   if (previous === undefined) {

@@ -210,6 +210,8 @@ describe('alert messages', () => {
     await repository.add(saved('a1', { kind: 'record' }));
     await repository.add(saved('a2', { kind: 'record', years: 5 }));
     await repository.add(saved('a3', { kind: 'record', years: 1 }));
+    // Saved before the refusal too, but a stretch the two loaded years can reach late in the year.
+    await repository.add(saved('a4', { kind: 'record', years: 1.5 }));
     const lines: string[] = [];
     const log = createLogger(
       'warn',
@@ -241,6 +243,7 @@ describe('alert messages', () => {
     expect(row('a1')).toMatch(/UST 10Y sets a series record\s+U1\s+cannot fire$/);
     expect(row('a2')).toMatch(/UST 10Y highest or lowest in 5 years\s+U1\s+cannot fire$/);
     expect(row('a3')).toMatch(/UST 10Y highest or lowest in 1 year\s+U1$/);
+    expect(row('a4')).toMatch(/UST 10Y highest or lowest in 1\.5 years\s+U1$/);
     expect(text).toContain(
       'Alert a1 cannot fire: briefbot loads only the last year or two of the US Treasury curve',
     );

@@ -159,6 +159,30 @@ describe('changeBasis', () => {
     expect(sameOrigin({ date: '2026-08-17', value: 4_000 }, future)).toBe(true);
   });
 
+  it('sees a roll whose new contract was already recorded the evening before, and not two days on', () => {
+    // Yahoo named April from the session opening at 23:00 UTC on 2025-02-18, so the close kept for
+    // that UTC day is April's, while the previous session bar at 01:00 UTC on the 19th is February's.
+    const closes = [
+      { date: '2025-02-17', value: 2_900, source: 'yahoo', contract: 'Gold Feb 25' },
+      { date: '2025-02-18', value: 2_960, source: 'yahoo', contract: 'Gold Apr 25' },
+    ];
+    const quote = (at: string) => ({
+      price: 2_965,
+      asOf: new Date(at),
+      source: { id: 'yahoo' },
+      contract: 'Gold Apr 25',
+      reference: { price: 2_930, label: 'previous close' },
+    });
+    expect(changeBasis(quote('2025-02-19T01:00:00Z'), closes)).toMatchObject({
+      roll: { from: 'Gold Feb 25', to: 'Gold Apr 25' },
+    });
+    const later = [...closes, { date: '2025-02-19', value: 2_950, source: 'yahoo', contract: 'Gold Apr 25' }];
+    expect(changeBasis(quote('2025-02-20T01:00:00Z'), later)).toEqual({
+      price: 2_930,
+      label: 'previous close',
+    });
+  });
+
   it('withholds the change across a roll, against another source, and with no recent close', () => {
     const rolled = changeBasis(future, [
       { date: '2026-08-17', value: 4_050, source: 'yahoo', contract: 'Gold Oct 26' },

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/domain/dates.ts';
 import {
@@ -35,6 +37,26 @@ describe('the market holiday table', () => {
     const shipped = JSON.parse(readFileSync(HOLIDAY_TABLE_FILE, 'utf8')) as HolidayTable;
     expect(shipped).toEqual(expected);
   });
+
+  it('answers inside its years without loading the rules, and loads them only for a year outside', () => {
+    // A fresh process: date-holidays (every country's rules) must stay unloaded for 2015–2060.
+    const script = `
+      import { createRequire } from 'node:module';
+      import { marketHoliday } from ${JSON.stringify(new URL('../../src/market/market-calendar.ts', import.meta.url).href)};
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/date-holidays/'));
+      const inside = [marketHoliday('jp', '2026-05-06'), marketHoliday('us', '2060-12-25'), loaded()];
+      const outside = [marketHoliday('jp', '2070-01-01'), loaded()];
+      console.log(JSON.stringify({ inside, outside }));
+    `;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(output)).toEqual({
+      inside: ['Constitution Day (substitute day)', 'Christmas Day', false],
+      outside: ["New Year's Day", true],
+    });
+  }, 30_000);
 
   it('answers from the table inside its years and from the rules outside them', () => {
     expect(marketHoliday('jp', '2026-05-06')).toBe('Constitution Day (substitute day)');

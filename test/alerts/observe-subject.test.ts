@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryPriceHistory, observeSubject } from '../../src/alerts/observe-subject.ts';
+import {
+  createMemoryPriceHistory,
+  observeSubject,
+  type PriceHistory,
+} from '../../src/alerts/observe-subject.ts';
 import type { Market } from '../../src/domain/instruments.ts';
 import type { CurveHistory, Quote } from '../../src/domain/market-data.ts';
 import type { MarketService } from '../../src/market/market-service.ts';
@@ -36,6 +40,15 @@ function marketWith(complete: boolean, goldPrice = 0, extra: Partial<Quote> = {}
 }
 
 const GOLD_API = { id: 'gold-api', name: 'gold-api.com' };
+
+/** Gold-api closes from 2026-01-21, moving ±10 around 4,000 day after day. */
+async function recordCalmDays(prices: PriceHistory, days: number): Promise<void> {
+  const start = Date.parse('2026-01-21T00:00:00Z');
+  for (let day = 0; day < days; day += 1) {
+    const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+    await prices.record('gold', date, 4_000 + (day % 2 === 0 ? 10 : -10), { source: 'gold-api' });
+  }
+}
 const YAHOO = { id: 'yahoo', name: 'Yahoo Finance' };
 
 describe('observing a yield for alerts', () => {
@@ -52,11 +65,7 @@ describe('observing a price for alerts', () => {
   it('measures its change and σ from the closes briefbot recorded when the source gives no previous close', async () => {
     const prices = createMemoryPriceHistory();
     // Forty days of closes moving ±10 around 4,000, then a jump of 200 on 2026-03-02.
-    const start = Date.parse('2026-01-21T00:00:00Z');
-    for (let day = 0; day < 40; day += 1) {
-      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
-      await prices.record('gold', date, 4_000 + (day % 2 === 0 ? 10 : -10), { source: 'gold-api' });
-    }
+    await recordCalmDays(prices, 40);
     const observed = await observeSubject(
       { kind: 'price', asset: 'gold' },
       marketWith(true, 4_190),
@@ -107,11 +116,7 @@ describe('observing a price for alerts', () => {
 
   it('judges σ and records on the closes of its own source: a fallback day of futures is no move', async () => {
     const prices = createMemoryPriceHistory();
-    const start = Date.parse('2026-01-21T00:00:00Z');
-    for (let day = 0; day < 39; day += 1) {
-      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
-      await prices.record('gold', date, 4_000 + (day % 2 === 0 ? 10 : -10), { source: 'gold-api' });
-    }
+    await recordCalmDays(prices, 39);
     // gold-api was down on 2026-03-01 and Yahoo's future, 150 above spot, was recorded instead.
     await prices.record('gold', '2026-03-01', 4_150, { source: 'yahoo', contract: 'Gold Apr 26' });
     const observed = await observeSubject(

@@ -3,6 +3,7 @@ import {
   type CloseOrigin,
   changeBasis,
   type Extreme,
+  originOf,
   type RecordedClose,
   sameOrigin,
   tenorSeries,
@@ -91,14 +92,4 @@ export async function observeSubject(
 function observedExtreme(extreme: Extreme, complete: boolean): ObservedExtreme {
   if (complete || !extreme.record) return { since: extreme.since, record: extreme.record };
   return { since: extreme.since, record: false, atLeast: true };
-}
-
-/** What a recorded close keeps of the quote it came from. */
-export function originOf(quote: {
-  readonly source: { readonly id: string };
-  readonly contract?: string;
-}): CloseOrigin {
-  return quote.contract === undefined
-    ? { source: quote.source.id }
-    : { source: quote.source.id, contract: quote.contract };
 }

@@ -218,6 +218,16 @@ export interface CloseOrigin {
   readonly contract?: string | undefined;
 }
 
+/** What a recorded close keeps of the quote it came from. */
+export function originOf(quote: {
+  readonly source: { readonly id: string };
+  readonly contract?: string;
+}): CloseOrigin {
+  return quote.contract === undefined
+    ? { source: quote.source.id }
+    : { source: quote.source.id, contract: quote.contract };
+}
+
 /** A price's close as briefbot recorded it; closes recorded before origins were kept have none. */
 export interface RecordedClose extends Observation, Partial<CloseOrigin> {}
 

@@ -1,5 +1,5 @@
-import { originOf } from '../alerts/observe-subject.ts';
 import type { Briefbot } from '../app.ts';
+import { originOf } from '../domain/analytics.ts';
 import { dateInZone } from '../domain/dates.ts';
 import type { Asset } from '../domain/instruments.ts';
 import type { RefreshListener } from '../market/refresher-service.ts';

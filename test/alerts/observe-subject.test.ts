@@ -41,6 +41,11 @@ function marketWith(complete: boolean, goldPrice = 0, extra: Partial<Quote> = {}
 
 const GOLD_API = { id: 'gold-api', name: 'gold-api.com' };
 
+/** Gold observed for alerts (σ over 60 days) from a quote like gold-api's, changed by `extra`. */
+function observeGold(prices: PriceHistory, price: number, extra: Partial<Quote> = {}) {
+  return observeSubject({ kind: 'price', asset: 'gold' }, marketWith(true, price, extra), prices, 60);
+}
+
 /** Gold-api closes from 2026-01-21, moving ±10 around 4,000 day after day. */
 async function recordCalmDays(prices: PriceHistory, days: number): Promise<void> {
   const start = Date.parse('2026-01-21T00:00:00Z');
@@ -66,12 +71,7 @@ describe('observing a price for alerts', () => {
     const prices = createMemoryPriceHistory();
     // Forty days of closes moving ±10 around 4,000, then a jump of 200 on 2026-03-02.
     await recordCalmDays(prices, 40);
-    const observed = await observeSubject(
-      { kind: 'price', asset: 'gold' },
-      marketWith(true, 4_190),
-      prices,
-      60,
-    );
+    const observed = await observeGold(prices, 4_190);
     // From 3,990 on 2026-03-01: +200, +5.01%, and about 10σ of the recorded daily changes.
     expect(observed?.change).toBe(5.01);
     expect(observed?.sigma).toBeGreaterThan(9);
@@ -80,12 +80,7 @@ describe('observing a price for alerts', () => {
   it('measures no change from a close another source recorded: futures against spot is a basis', async () => {
     const prices = createMemoryPriceHistory();
     await prices.record('gold', '2026-02-27', 4_135, { source: 'yahoo', contract: 'Gold Apr 26' });
-    const observed = await observeSubject(
-      { kind: 'price', asset: 'gold' },
-      marketWith(true, 4_100),
-      prices,
-      60,
-    );
+    const observed = await observeGold(prices, 4_100);
     expect(observed?.value).toBe(4_100);
     expect(observed?.change).toBeUndefined();
   });
@@ -95,22 +90,12 @@ describe('observing a price for alerts', () => {
     const reference = { price: 4_180, label: 'previous close' };
     const prices = createMemoryPriceHistory();
     await prices.record('gold', '2026-02-27', 4_180, { source: 'yahoo', contract: 'Gold Apr 26' });
-    const across = await observeSubject(
-      { kind: 'price', asset: 'gold' },
-      marketWith(true, 4_220, { ...rolled, reference }),
-      prices,
-      60,
-    );
+    const across = await observeGold(prices, 4_220, { ...rolled, reference });
     expect(across?.change).toBeUndefined();
 
     const same = createMemoryPriceHistory();
     await same.record('gold', '2026-02-27', 4_180, { source: 'yahoo', contract: 'Gold Jun 26' });
-    const within = await observeSubject(
-      { kind: 'price', asset: 'gold' },
-      marketWith(true, 4_220, { ...rolled, reference }),
-      same,
-      60,
-    );
+    const within = await observeGold(same, 4_220, { ...rolled, reference });
     expect(within?.change).toBe(0.96);
   });
 
@@ -119,12 +104,7 @@ describe('observing a price for alerts', () => {
     await recordCalmDays(prices, 39);
     // gold-api was down on 2026-03-01 and Yahoo's future, 150 above spot, was recorded instead.
     await prices.record('gold', '2026-03-01', 4_150, { source: 'yahoo', contract: 'Gold Apr 26' });
-    const observed = await observeSubject(
-      { kind: 'price', asset: 'gold' },
-      marketWith(true, 4_005),
-      prices,
-      60,
-    );
+    const observed = await observeGold(prices, 4_005);
     // Against the future, spot "fell" 145 (about 10σ); against its own last close it rose 15.
     expect(observed?.change).toBeUndefined();
     expect(Math.abs(observed?.sigma ?? 0)).toBeLessThan(3);

@@ -14,8 +14,8 @@ import { commandInteraction } from '../test/support/fake-discord-interactions.ts
 import { discordKeyPair, signedHeaders } from '../test/support/fake-discord-signing.ts';
 import { startFakeMarket } from '../test/support/fake-market.ts';
 import { constantYield } from './constant-yield.ts';
-import type { BenchResult } from './report.ts';
 import { interleaved, type LatencySummary, round, summarise } from './stats.ts';
+import { type JudgedResult, meets } from './trials.ts';
 
 /** Requests per side, in blocks of `BLOCK` taken in turn with the other sides. */
 const REQUESTS = 18_000;
@@ -29,7 +29,7 @@ const WARMUP_REQUESTS = 3_000;
 /** Target from issue 5: p99 interaction-to-callback within 1.25× of a bare verifying endpoint. */
 const MAX_P99_RATIO = 1.25;
 
-export interface DiscordBenchResult extends BenchResult {
+export interface DiscordBenchResult extends JudgedResult {
   readonly briefbot: LatencySummary;
   readonly bare: LatencySummary;
   /** The same route serving a constant /yield: what the Discord transport adds on its own. */
@@ -88,6 +88,7 @@ export async function benchDiscordInteractions(): Promise<DiscordBenchResult> {
     const transportOnly = summarise(blocks.transportOnly.flat());
     const p99Ratio = round(briefbot.p99Ms / bare.p99Ms, 3);
     const controlP99Ratio = round(summarise(blocks.bareControl.flat()).p99Ms / bare.p99Ms, 3);
+    const judged = { value: p99Ratio, atMost: MAX_P99_RATIO };
     return {
       briefbot,
       bare,
@@ -96,7 +97,8 @@ export async function benchDiscordInteractions(): Promise<DiscordBenchResult> {
       controlP99Ratio,
       summary: `p50 ${briefbot.p50Ms.toFixed(3)} ms, p99 ${briefbot.p99Ms.toFixed(3)} ms (bare p50 ${bare.p50Ms.toFixed(3)}, p99 ${bare.p99Ms.toFixed(3)}; ${p99Ratio}×; a second bare endpoint ${controlP99Ratio}×; transport alone p50 ${transportOnly.p50Ms.toFixed(3)})`,
       target: `p99 ≤${MAX_P99_RATIO}× a bare endpoint that verifies and answers a constant`,
-      pass: p99Ratio <= MAX_P99_RATIO,
+      judged: { 'p99 ratio': judged },
+      pass: meets(judged),
     };
   } finally {
     agent.destroy();

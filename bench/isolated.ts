@@ -10,9 +10,12 @@ import type { BenchResult } from './report.ts';
  * alone it measures close to 1. `node --expose-gc --import tsx bench/isolated.ts <file> <export>`
  * runs the same thing from the command line.
  */
-export function runIsolated(file: string, exportName: string): Promise<BenchResult> {
+export function runIsolated<R extends BenchResult = BenchResult>(
+  file: string,
+  exportName: string,
+): Promise<R> {
   const here = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
+  return new Promise<R>((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', here, file, exportName], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -28,7 +31,7 @@ export function runIsolated(file: string, exportName: string): Promise<BenchResu
         return;
       }
       try {
-        resolve(JSON.parse(out) as BenchResult);
+        resolve(JSON.parse(out) as R);
       } catch (error) {
         reject(new Error(`${file} ${exportName} printed no JSON result: ${String(error)}`));
       }

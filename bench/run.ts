@@ -10,6 +10,14 @@ import { runIsolated } from './isolated.ts';
 import { type BenchResult, markdownTable } from './report.ts';
 import { benchStartup } from './startup.bench.ts';
 import { benchSummary } from './summary.bench.ts';
+import { type JudgedResult, runTrials } from './trials.ts';
+
+/**
+ * Trials of the two latency comparisons. Five of Discord's (about 50 s each), whose single-trial
+ * ratio lies nearest its target; three of Slack's (about 95 s each).
+ */
+const DISCORD_TRIALS = 5;
+const SLACK_TRIALS = 3;
 
 /**
  * Runs every benchmark, prints one JSON report on stdout and writes `bench/report.md` (the table the
@@ -30,9 +38,13 @@ async function main(): Promise<void> {
     alertEvaluation: benchAlertEvaluation,
     brief: benchBrief,
     chartRender: benchChartRender,
-    // Each in a process of its own: see runIsolated.
-    discordInteractions: () => runIsolated('./discord.bench.ts', 'benchDiscordInteractions'),
-    slackHttp: () => runIsolated('./slack.bench.ts', 'benchSlackHttp'),
+    // Each trial in a process of its own (see runIsolated), judged on the median (see acrossTrials).
+    discordInteractions: () =>
+      runTrials(DISCORD_TRIALS, () =>
+        runIsolated<JudgedResult>('./discord.bench.ts', 'benchDiscordInteractions'),
+      ),
+    slackHttp: () =>
+      runTrials(SLACK_TRIALS, () => runIsolated<JudgedResult>('./slack.bench.ts', 'benchSlackHttp')),
     summary: benchSummary,
     digestFanOut: benchDigestFanOut,
     digestRateLimited: benchDigestRateLimited,

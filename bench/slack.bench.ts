@@ -12,8 +12,8 @@ import { startFakeMarket } from '../test/support/fake-market.ts';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
 import { slackSignature, slashCommandBody } from '../test/support/fake-slack-request.ts';
 import { constantYield } from './constant-yield.ts';
-import type { BenchResult } from './report.ts';
 import { interleaved, type LatencySummary, round, summarise } from './stats.ts';
+import { type JudgedResult, meets } from './trials.ts';
 
 const TOKEN = 'xoxb-bench';
 const SECRET = 'bench-signing-secret';
@@ -39,7 +39,7 @@ interface LoadFigures {
   readonly latency: LatencySummary;
 }
 
-export interface SlackBenchResult extends BenchResult {
+export interface SlackBenchResult extends JudgedResult {
   readonly briefbot: Record<'c1' | 'c32', LoadFigures>;
   readonly bareBolt: Record<'c1' | 'c32', LoadFigures>;
   /** briefbot's transport answering a constant command, to split the gap. */
@@ -123,9 +123,12 @@ export async function benchSlackHttp(): Promise<SlackBenchResult> {
       c1: ratio(figures.bareBoltControl.c1, figures.bareBolt.c1),
       c32: ratio(figures.bareBoltControl.c32, figures.bareBolt.c32),
     };
-    const pass = Object.values(ratios).every(
-      (r) => r.throughput >= MIN_THROUGHPUT_RATIO && r.p99 <= MAX_P99_RATIO,
-    );
+    const judged = {
+      'c1 p99 ratio': { value: ratios.c1.p99, atMost: MAX_P99_RATIO },
+      'c32 p99 ratio': { value: ratios.c32.p99, atMost: MAX_P99_RATIO },
+      'c1 throughput ratio': { value: ratios.c1.throughput, atLeast: MIN_THROUGHPUT_RATIO },
+      'c32 throughput ratio': { value: ratios.c32.throughput, atLeast: MIN_THROUGHPUT_RATIO },
+    };
     const line = (k: 'c1' | 'c32') =>
       `c${k.slice(1)}: ${Math.round(figures.briefbot[k].requestsPerSecond)} req/s (bare ${Math.round(figures.bareBolt[k].requestsPerSecond)}), p99 ${figures.briefbot[k].latency.p99Ms.toFixed(2)} ms (bare ${figures.bareBolt[k].latency.p99Ms.toFixed(2)})`;
     return {
@@ -137,7 +140,8 @@ export async function benchSlackHttp(): Promise<SlackBenchResult> {
       controlRatios,
       summary: `${line('c1')}; ${line('c32')}; p99 ratios ${ratios.c1.p99}/${ratios.c32.p99} (bare against a second bare app: ${controlRatios.c1.p99}/${controlRatios.c32.p99})`,
       target: `≥${MIN_THROUGHPUT_RATIO}× bare Bolt throughput, p99 ≤${MAX_P99_RATIO}× bare`,
-      pass,
+      judged,
+      pass: Object.values(judged).every((j) => meets(j)),
     };
   } finally {
     agent.destroy();

@@ -13,8 +13,9 @@ import { benchSummary } from './summary.bench.ts';
 import { type JudgedResult, runTrials } from './trials.ts';
 
 /**
- * Trials of the two latency comparisons. Five of Discord's (about 50 s each), whose single-trial
- * ratio lies nearest its target; three of Slack's (about 95 s each).
+ * Trials of the two latency comparisons: five of Discord's (about 50 s each), three of Slack's
+ * (about 95 s each, with two concurrencies in each). Together they add about 7 minutes to the
+ * bench over one trial of each.
  */
 const DISCORD_TRIALS = 5;
 const SLACK_TRIALS = 3;
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     alertEvaluation: benchAlertEvaluation,
     brief: benchBrief,
     chartRender: benchChartRender,
-    // Each trial in a process of its own (see runIsolated), judged on the median (see acrossTrials).
+    // Each trial in a process of its own (see runIsolated); a majority must pass (see acrossTrials).
     discordInteractions: () =>
       runTrials(DISCORD_TRIALS, () =>
         runIsolated<JudgedResult>('./discord.bench.ts', 'benchDiscordInteractions'),

@@ -71,7 +71,7 @@ export function createBriefbot(config: Config, options: BriefbotOptions): Briefb
   const store = createStore(config.DATABASE_URL, { now });
   // Alert rules and state live in the store, so a restart or a second instance never fires twice.
   const alerts = store.alerts;
-  const summariseBrief = createSummariesFromConfig(config, { log, now });
+  const summariseBrief = createSummariesFromConfig(config, { log, now, usage: store.tokenUsage });
   const cache = createCache({
     onRefreshError: (key, error) => log.warn({ key, err: error }, 'refresh failed'),
   });

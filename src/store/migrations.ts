@@ -139,6 +139,16 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE price_history ADD COLUMN contract TEXT',
     ],
   },
+  {
+    version: 4,
+    name: 'tokens spent on summaries per UTC day, so every instance keeps to one daily budget',
+    statements: () => [
+      `CREATE TABLE llm_token_usage (
+        day TEXT PRIMARY KEY,
+        tokens BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** Any constant: instances starting together on one PostgreSQL take turns migrating. */

@@ -7,6 +7,7 @@ import { createSqlDeliveries } from './sql-deliveries.ts';
 import { createSqlBriefCache, createSqlMarketHistory } from './sql-market-history.ts';
 import { createSqlSchedules } from './sql-schedules.ts';
 import { createSqlSignatures } from './sql-signatures.ts';
+import { createSqlTokenUsage } from './sql-token-usage.ts';
 import type { Store } from './store.ts';
 
 export interface SqlStoreOptions {
@@ -38,6 +39,7 @@ export function createSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     history: ready(createSqlMarketHistory(db, now)),
     briefs: ready(createSqlBriefCache(db, now)),
     signatures: ready(createSqlSignatures(db)),
+    tokenUsage: ready(createSqlTokenUsage(db)),
     migrate,
     close: () => db.close(),
   };

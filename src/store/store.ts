@@ -21,6 +21,7 @@ export interface Store {
   readonly history: MarketHistory;
   readonly briefs: BriefCache;
   readonly signatures: SeenSignatures;
+  readonly tokenUsage: TokenUsage;
   /** Opens the database and applies pending migrations; returns the versions it applied. */
   migrate(): Promise<number[]>;
   close(): Promise<void>;
@@ -180,4 +181,15 @@ export interface SeenSignatures {
    * makes this request a replay. Expired signatures are forgotten as of `now`.
    */
   admit(signature: string, expiresAt: string, now: string): Promise<boolean>;
+}
+
+/**
+ * Tokens spent on LLM summaries per UTC day (`2026-05-01`), shared by every instance on the store
+ * and kept across restarts, so the daily budget is one budget.
+ */
+export interface TokenUsage {
+  /** Adds `tokens` to the day's total, atomically on either engine, and returns the new total. */
+  add(day: string, tokens: number): Promise<number>;
+  /** The day's total so far; 0 for a day with nothing recorded. */
+  total(day: string): Promise<number>;
 }

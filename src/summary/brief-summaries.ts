@@ -142,9 +142,17 @@ export function createBriefSummaries(deps: BriefSummariesDeps): SummariseBrief {
     context: { key: string; template: string; locale: string },
     withheld: (code: WithheldCode) => BriefSummary,
   ): Promise<Outcome> {
-    if (budget.exhausted()) {
+    let usedTokens: number;
+    try {
+      usedTokens = await budget.used();
+    } catch (error) {
+      // Without the day's total the budget cannot be kept, so no call is made (and none is paid for).
+      log.warn({ event: 'summary.skipped', ...context, err: error }, 'summary skipped: token use unreadable');
+      return { summary: withheld('budget-unknown'), keep: 'briefly' };
+    }
+    if (usedTokens >= budget.limitTokens) {
       log.warn(
-        { event: 'summary.skipped', ...context, usedTokens: budget.used(), budgetTokens: budget.limitTokens },
+        { event: 'summary.skipped', ...context, usedTokens, budgetTokens: budget.limitTokens },
         'summary skipped: daily token budget reached',
       );
       return { summary: withheld('budget'), keep: 'never' };
@@ -168,7 +176,15 @@ export function createBriefSummaries(deps: BriefSummariesDeps): SummariseBrief {
       );
       return { summary: withheld(known?.code === 'TIMEOUT' ? 'timeout' : 'model-error'), keep: 'briefly' };
     }
-    budget.record(answer.usage.totalTokens);
+    // The call is paid for whatever happens here; a total that cannot be written is logged, and the
+    // answer is still used.
+    const usedTokensToday = await budget.record(answer.usage.totalTokens).catch((error: unknown) => {
+      log.error(
+        { event: 'summary.usage', ...context, tokens: answer.usage.totalTokens, err: error },
+        'summary tokens could not be added to the day’s total',
+      );
+      return undefined;
+    });
     log.info(
       {
         event: 'summary.call',
@@ -182,7 +198,7 @@ export function createBriefSummaries(deps: BriefSummariesDeps): SummariseBrief {
           total: answer.usage.totalTokens,
           estimated: answer.usage.estimated,
         },
-        usedTokensToday: budget.used(),
+        usedTokensToday,
         budgetTokens: budget.limitTokens,
       },
       'summary model call',

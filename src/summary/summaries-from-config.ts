@@ -1,8 +1,9 @@
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../log/logger.ts';
+import type { TokenUsage } from '../store/store.ts';
 import { createBriefSummaries, type SummariseBrief } from './brief-summaries.ts';
 import { createOpenAiSummarizer, OPENAI_DEFAULT_BASE_URL } from './create-openai-summarizer.ts';
-import { createDailyTokenBudget } from './daily-token-budget.ts';
+import { createDailyTokenBudget, inMemoryTokenUsage } from './daily-token-budget.ts';
 import { createPromptSource } from './summary-prompt.ts';
 
 type SummaryConfig = Pick<
@@ -27,7 +28,13 @@ export function summariesEnabled(config: SummaryConfig): boolean {
  */
 export function createSummariesFromConfig(
   config: SummaryConfig,
-  options: { readonly log: Logger; readonly now?: () => Date; readonly promptsDir?: string },
+  options: {
+    readonly log: Logger;
+    readonly now?: () => Date;
+    readonly promptsDir?: string;
+    /** Where the day's token totals are kept: the store's, so instances share one budget. */
+    readonly usage?: TokenUsage;
+  },
 ): SummariseBrief {
   if (!summariesEnabled(config)) return async () => undefined;
   const log = options.log.child({ component: 'summary' });
@@ -52,6 +59,7 @@ export function createSummariesFromConfig(
     }),
     budget: createDailyTokenBudget({
       limitTokens: config.OPENAI_DAILY_TOKEN_BUDGET,
+      usage: options.usage ?? inMemoryTokenUsage(),
       ...(options.now ? { now: options.now } : {}),
     }),
     log,

@@ -3,6 +3,7 @@ import type { GroundingFailure } from './ground-summary.ts';
 /** Why a brief has no summary, as the footer says it ("Summary withheld: daily budget reached"). */
 export type WithheldCode =
   | 'budget'
+  | 'budget-unknown'
   | 'timeout'
   | 'model-error'
   | 'unreadable'
@@ -15,6 +16,7 @@ export type WithheldCode =
 const REASONS: Readonly<Record<'en' | 'ja', Readonly<Record<WithheldCode, string>>>> = {
   en: {
     budget: 'daily budget reached',
+    'budget-unknown': 'the day’s token use could not be read',
     timeout: 'the model did not answer in time',
     'model-error': 'the model could not be reached',
     unreadable: 'the model’s answer could not be read',
@@ -26,6 +28,7 @@ const REASONS: Readonly<Record<'en' | 'ja', Readonly<Record<WithheldCode, string
   },
   ja: {
     budget: '本日のトークン上限に達しました',
+    'budget-unknown': '本日のトークン使用量を確認できませんでした',
     timeout: 'モデルが時間内に応答しませんでした',
     'model-error': 'モデルに接続できませんでした',
     unreadable: 'モデルの回答を読み取れませんでした',

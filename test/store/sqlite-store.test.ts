@@ -22,7 +22,7 @@ describe('the SQLite file', () => {
     const path = join(dir, 'nested', 'data', 'briefbot.db');
     const store = createStore(`sqlite:${path}`);
     expect(existsSync(path)).toBe(false);
-    expect(await store.migrate()).toEqual([1, 2, 3]);
+    expect(await store.migrate()).toEqual([1, 2, 3, 4]);
     expect(existsSync(path)).toBe(true);
     await store.close();
     const raw = new Database(path, { readonly: true });
@@ -31,6 +31,7 @@ describe('the SQLite file', () => {
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ]);
     raw.close();
     const reopened = createStore(`sqlite:${path}`);

@@ -396,5 +396,21 @@ export function describeStoreContract(engine: string, makeStore: StoreFactory): 
       expect(await store.signatures.admit('v0=abc', at(600), at(300))).toBe(true);
       expect(await store.signatures.admit('v0=abc', at(600), at(301))).toBe(false);
     });
+
+    it('adds up a day’s summary tokens from concurrent callers, each day on its own', async () => {
+      expect(await store.tokenUsage.total('2026-05-01')).toBe(0);
+      const totals = await Promise.all(
+        Array.from({ length: 20 }, () => store.tokenUsage.add('2026-05-01', 1_234)),
+      );
+      // Each add sees its own new total: all different, the last the sum.
+      expect(new Set(totals).size).toBe(20);
+      expect(Math.max(...totals)).toBe(24_680);
+      expect(await store.tokenUsage.total('2026-05-01')).toBe(24_680);
+      expect(await store.tokenUsage.add('2026-05-02', 5)).toBe(5);
+      expect(await store.tokenUsage.total('2026-05-01')).toBe(24_680);
+      // Past 2^31, where a 32-bit column would overflow.
+      expect(await store.tokenUsage.add('2026-05-03', 3_000_000_000)).toBe(3_000_000_000);
+      expect(await store.tokenUsage.total('2026-05-03')).toBe(3_000_000_000);
+    });
   });
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeMarket, startFakeMarket } from '../support/fake-market.ts';
 import { type FakeOpenAi, startFakeOpenAi, summaryAnswer } from '../support/fake-openai.ts';
@@ -5,6 +8,13 @@ import { runCli } from '../support/run-cli.ts';
 
 let market: FakeMarket;
 let model: FakeOpenAi;
+/** Each run's own database file, so the day's token total starts from nothing. */
+const dir = mkdtempSync(join(tmpdir(), 'briefbot-cli-summary-'));
+let files = 0;
+const freshDatabase = () => {
+  files += 1;
+  return `sqlite:${join(dir, `briefbot-${files}.db`)}`;
+};
 beforeAll(async () => {
   market = await startFakeMarket();
   model = await startFakeOpenAi();
@@ -12,6 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await model.close();
   await market.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('briefbot brief with a summary model configured', () => {
@@ -23,6 +34,7 @@ describe('briefbot brief with a summary model configured', () => {
     ]);
     const result = await runCli(['brief', '--as-of', '2026-01-20'], {
       ...market.env,
+      DATABASE_URL: freshDatabase(),
       OPENAI_BASE_URL: model.baseUrl,
       OPENAI_MODEL: 'test-model',
     });
@@ -37,6 +49,7 @@ describe('briefbot brief with a summary model configured', () => {
     model.script([summaryAnswer('The 40-year rose 25 bp.')]);
     const result = await runCli(['brief', '--as-of', '2026-01-20'], {
       ...market.env,
+      DATABASE_URL: freshDatabase(),
       OPENAI_BASE_URL: model.baseUrl,
       OPENAI_MODEL: 'test-model',
     });
@@ -44,5 +57,27 @@ describe('briefbot brief with a summary model configured', () => {
     expect(result.stdout).not.toContain('rose 25 bp');
     expect(result.stdout).toMatch(/Summary withheld: /);
     expect(result.stdout).toContain('JGB 40Y 3.901% (+18.0 bp');
+  });
+
+  it('keeps the day’s token budget in the database: a second run finds it spent', async () => {
+    model.requests.length = 0;
+    model.script([
+      summaryAnswer('Super-long JGBs sold off: the 40-year rose {{jgb_40y_change_bp}} to {{jgb_40y_yield}}.'),
+    ]);
+    const env = {
+      ...market.env,
+      DATABASE_URL: freshDatabase(),
+      OPENAI_BASE_URL: model.baseUrl,
+      OPENAI_MODEL: 'test-model',
+      // Less than one answer's tokens: the first call is allowed, and spends the day's budget.
+      OPENAI_DAILY_TOKEN_BUDGET: '100',
+    };
+    const first = await runCli(['brief', '--as-of', '2026-01-20'], env);
+    expect(first.stdout).toContain('Super-long JGBs sold off: the 40-year rose +18.0 bp to 3.901%.');
+    // A new process on the same file, as after a restart or on a second instance.
+    const second = await runCli(['brief', '--as-of', '2026-01-20', '--template', 'close'], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Summary withheld: daily budget reached');
+    expect(model.requests).toHaveLength(1);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BriefSummary } from '../../src/briefing/brief-summary.ts';
@@ -8,6 +11,8 @@ import { loadTemplateLibrary } from '../../src/briefing/template-library.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { renderText } from '../../src/render/render-text.ts';
+import { createStore } from '../../src/store/create-store.ts';
+import type { TokenUsage } from '../../src/store/store.ts';
 import { createSummariesFromConfig } from '../../src/summary/summaries-from-config.ts';
 import { type FakeOpenAi, startFakeOpenAi, summaryAnswer } from '../support/fake-openai.ts';
 import { INJECTION_TITLE, selloffSnapshot } from './summary-snapshot.ts';
@@ -45,7 +50,7 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
-function setup(env: Record<string, string> = {}, now?: () => Date) {
+function setup(env: Record<string, string> = {}, now?: () => Date, usage?: TokenUsage) {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -63,7 +68,11 @@ function setup(env: Record<string, string> = {}, now?: () => Date) {
     ...env,
   });
   const log = createLogger('trace', stream);
-  const summarise = createSummariesFromConfig(config, { log, ...(now ? { now } : {}) });
+  const summarise = createSummariesFromConfig(config, {
+    log,
+    ...(now ? { now } : {}),
+    ...(usage ? { usage } : {}),
+  });
   const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   return { summarise, lines, logged };
 }
@@ -319,6 +328,79 @@ describe('usage and bounds', () => {
       kind: 'summary',
     });
     expect(fake.requests).toHaveLength(3);
+  });
+
+  it('keeps one budget for every instance on a database, and across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-budget-'));
+    const url = `sqlite:${join(dir, 'briefbot.db')}`;
+    // Two instances on one database file, as two processes would open it.
+    const first = createStore(url);
+    const second = createStore(url);
+    try {
+      fake.script([summaryAnswer(GOOD)]);
+      const now = () => new Date('2026-01-20T22:00:00Z');
+      const env = { OPENAI_DAILY_TOKEN_BUDGET: '1500' };
+      const a = setup(env, now, first.tokenUsage);
+      const b = setup(env, now, second.tokenUsage);
+      expect(await a.summarise({ snapshot, template: morning })).toMatchObject({ kind: 'summary' });
+      expect(await b.summarise({ snapshot, template: close })).toMatchObject({ kind: 'summary' });
+      // Either instance alone has spent less than the budget; together they have spent it.
+      const withheld = { kind: 'withheld', reason: 'daily budget reached' };
+      expect(await a.summarise({ snapshot, template: morning, locale: 'en-GB' })).toEqual(withheld);
+      expect(await b.summarise({ snapshot, template: close, locale: 'en-GB' })).toEqual(withheld);
+      expect(fake.requests).toHaveLength(2);
+      const spent = await first.tokenUsage.total('2026-01-20');
+      expect(spent).toBeGreaterThanOrEqual(1500);
+      expect(a.logged().find((l) => l.msg === 'summary skipped: daily token budget reached')).toMatchObject({
+        usedTokens: spent,
+        budgetTokens: 1500,
+      });
+      // A restart opens the same file and finds the day already spent.
+      await first.close();
+      const restarted = createStore(url);
+      try {
+        const c = setup(env, now, restarted.tokenUsage);
+        expect(await c.summarise({ snapshot, template: morning, locale: 'en-US' })).toEqual(withheld);
+        expect(fake.requests).toHaveLength(2);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes no call when the day’s token use cannot be read, and says so', async () => {
+    fake.script([summaryAnswer(GOOD)]);
+    const unreadable: TokenUsage = {
+      add: () => Promise.reject(new Error('database unavailable')),
+      total: () => Promise.reject(new Error('database unavailable')),
+    };
+    const { summarise, logged } = setup({}, undefined, unreadable);
+    expect(await summarise({ snapshot, template: morning })).toEqual({
+      kind: 'withheld',
+      reason: 'the day’s token use could not be read',
+    });
+    expect(fake.requests).toHaveLength(0);
+    expect(logged().find((l) => l.msg === 'summary skipped: token use unreadable')).toMatchObject({
+      event: 'summary.skipped',
+      err: { message: 'database unavailable' },
+    });
+  });
+
+  it('still uses an answer whose tokens cannot be added to the day’s total, and logs it', async () => {
+    fake.script([summaryAnswer(GOOD)]);
+    const writeFails: TokenUsage = {
+      add: () => Promise.reject(new Error('disk full')),
+      total: async () => 0,
+    };
+    const { summarise, logged } = setup({}, undefined, writeFails);
+    expect(await summarise({ snapshot, template: morning })).toMatchObject({ kind: 'summary' });
+    expect(logged().find((l) => l.event === 'summary.usage')).toMatchObject({
+      msg: 'summary tokens could not be added to the day’s total',
+      err: { message: 'disk full' },
+    });
   });
 
   it('tries a failed call again for a later brief, not for every channel of this one', async () => {

@@ -389,18 +389,53 @@ describe('usage and bounds', () => {
     });
   });
 
-  it('still uses an answer whose tokens cannot be added to the day’s total, and logs it', async () => {
+  it('uses an answer whose tokens cannot be written, still counts them, and writes them later', async () => {
     fake.script([summaryAnswer(GOOD)]);
-    const writeFails: TokenUsage = {
-      add: () => Promise.reject(new Error('disk full')),
-      total: async () => 0,
+    const written: number[] = [];
+    let writable = false;
+    const flaky: TokenUsage = {
+      add: async (_day, tokens) => {
+        if (!writable) throw new Error('disk full');
+        written.push(tokens);
+        return written.reduce((sum, t) => sum + t, 0);
+      },
+      total: async () => written.reduce((sum, t) => sum + t, 0),
     };
-    const { summarise, logged } = setup({}, undefined, writeFails);
+    const { summarise, logged } = setup({ OPENAI_DAILY_TOKEN_BUDGET: '1500' }, undefined, flaky);
     expect(await summarise({ snapshot, template: morning })).toMatchObject({ kind: 'summary' });
     expect(logged().find((l) => l.event === 'summary.usage')).toMatchObject({
       msg: 'summary tokens could not be added to the day’s total',
       err: { message: 'disk full' },
     });
+    // The store holds nothing, but this instance counts what it spent.
+    expect(written).toEqual([]);
+    writable = true;
+    expect(await summarise({ snapshot, template: close })).toMatchObject({ kind: 'summary' });
+    // The second write carries both calls' tokens.
+    expect(written).toHaveLength(1);
+    const perCall = (written[0] as number) / 2;
+    expect(perCall).toBeGreaterThan(0);
+    expect(await summarise({ snapshot, template: morning, locale: 'en-GB' })).toEqual({
+      kind: 'withheld',
+      reason: 'daily budget reached',
+    });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('counts unwritten tokens against the budget while the store cannot be written', async () => {
+    fake.script([summaryAnswer(GOOD)]);
+    const readOnly: TokenUsage = {
+      add: () => Promise.reject(new Error('read-only database')),
+      total: async () => 0,
+    };
+    const { summarise } = setup({ OPENAI_DAILY_TOKEN_BUDGET: '1500' }, undefined, readOnly);
+    expect(await summarise({ snapshot, template: morning })).toMatchObject({ kind: 'summary' });
+    expect(await summarise({ snapshot, template: close })).toMatchObject({ kind: 'summary' });
+    expect(await summarise({ snapshot, template: morning, locale: 'en-GB' })).toEqual({
+      kind: 'withheld',
+      reason: 'daily budget reached',
+    });
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('tries a failed call again for a later brief, not for every channel of this one', async () => {

@@ -77,6 +77,20 @@ function setup(env: Record<string, string> = {}, now?: () => Date, usage?: Token
   return { summarise, lines, logged };
 }
 
+/**
+ * Two briefs' summaries spend a 1,500-token budget (each fake answer reports 960 tokens), so a
+ * third brief's is withheld without a call.
+ */
+async function spendBudgetOnTwoBriefs(summarise: ReturnType<typeof setup>['summarise']): Promise<void> {
+  expect(await summarise({ snapshot, template: morning })).toMatchObject({ kind: 'summary' });
+  expect(await summarise({ snapshot, template: close })).toMatchObject({ kind: 'summary' });
+  expect(await summarise({ snapshot, template: morning, locale: 'en-GB' })).toEqual({
+    kind: 'withheld',
+    reason: 'daily budget reached',
+  });
+  expect(fake.requests).toHaveLength(2);
+}
+
 function brief(summary: BriefSummary | undefined, template = morning): string {
   return renderText(
     composeBrief({ snapshot, template, timeZone: 'Asia/Tokyo', ...(summary ? { summary } : {}) }),
@@ -316,13 +330,7 @@ describe('usage and bounds', () => {
     fake.script([summaryAnswer(GOOD)]);
     let now = new Date('2026-01-20T22:00:00Z');
     const { summarise } = setup({ OPENAI_DAILY_TOKEN_BUDGET: '1500' }, () => now);
-    expect(await summarise({ snapshot, template: morning })).toMatchObject({ kind: 'summary' });
-    expect(await summarise({ snapshot, template: close })).toMatchObject({ kind: 'summary' });
-    expect(await summarise({ snapshot, template: morning, locale: 'en-GB' })).toEqual({
-      kind: 'withheld',
-      reason: 'daily budget reached',
-    });
-    expect(fake.requests).toHaveLength(2);
+    await spendBudgetOnTwoBriefs(summarise);
     now = new Date('2026-01-21T00:00:01Z');
     expect(await summarise({ snapshot, template: morning, locale: 'en-GB' })).toMatchObject({
       kind: 'summary',
@@ -429,13 +437,7 @@ describe('usage and bounds', () => {
       total: async () => 0,
     };
     const { summarise } = setup({ OPENAI_DAILY_TOKEN_BUDGET: '1500' }, undefined, readOnly);
-    expect(await summarise({ snapshot, template: morning })).toMatchObject({ kind: 'summary' });
-    expect(await summarise({ snapshot, template: close })).toMatchObject({ kind: 'summary' });
-    expect(await summarise({ snapshot, template: morning, locale: 'en-GB' })).toEqual({
-      kind: 'withheld',
-      reason: 'daily budget reached',
-    });
-    expect(fake.requests).toHaveLength(2);
+    await spendBudgetOnTwoBriefs(summarise);
   });
 
   it('tries a failed call again for a later brief, not for every channel of this one', async () => {

@@ -89,7 +89,9 @@ const slowPrivate = gatedCommand('slowprivate', 'ephemeral');
 
 beforeAll(async () => {
   market = await startFakeMarket();
-  discord = await startFakeDiscord({ heartbeatIntervalMs: 100 });
+  // Short enough that the heartbeat test sees two beats within a second, long enough that a busy
+  // machine does not miss an acknowledgement and make discord.js reconnect (see afterAll).
+  discord = await startFakeDiscord({ heartbeatIntervalMs: 400 });
   const config = loadConfig({
     ...market.env,
     DISCORD_TOKEN: 'test-bot-token',
@@ -110,6 +112,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // @discordjs/ws 1.2 takes the error listener off a connection it destroys, even one still
+  // connecting. Stopping the client in the middle of a reconnect would therefore leave a socket
+  // whose failure, when the fake gateway closes, is an uncaught exception. Stop once it is ready.
+  const settled = Date.now() + 5_000;
+  while (service?.status?.().state !== 'ready' && Date.now() < settled) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await service?.stop();
   await discord?.close();
   await market?.close();
